@@ -1,0 +1,42 @@
+# Two commands: `make book` builds the HTML book, `make test` runs every test.
+# Each installs what it needs into .venv from the pinned requirement files.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+BUILD_FLAGS := --all -n -W --keep-going
+
+.PHONY: book test bench clean help
+
+help:
+	@echo "make book   build the HTML book into _build/html (strict: any warning fails)"
+	@echo "make test   run every test (unit, notebooks, strict build, browser)"
+	@echo "make bench  print build, notebook and page-weight figures"
+	@echo "make clean  remove _build and the Jupyter cache (keeps .venv)"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run: make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when a requirement file changes.
+$(VENV)/.runtime-installed: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+book: $(VENV)/.runtime-installed
+	$(BIN)/jupyter-book build $(BUILD_FLAGS) .
+	@echo "The book is at file://$(CURDIR)/_build/html/index.html"
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf _build .jupyter_cache

@@ -1,0 +1,14 @@
+"""Plumbing for the SCO book: data loading and validation, chart styling, the Sphinx extension.
+
+Notebooks import what they need explicitly, e.g. ``from scobook.article import load_article``.
+Modules:
+
+- :mod:`scobook.paths`     where the shipped data lives (one place, read by path)
+- :mod:`scobook.errors`    the error raised for bad input: names the file, the row and the field
+- :mod:`scobook.tables`    strict CSV reading shared by the loaders
+- :mod:`scobook.article`   the cleaned article with its stable paragraph numbers
+- :mod:`scobook.charts`    colour-blind-safe styling, source lines, alt text and CSV download
+- :mod:`scobook.sphinxext` directives that render the article and its passages in the book
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,120 @@
+"""The article, loaded from ``data/article.yml`` with its stable paragraph numbers (¶1 to ¶15)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from scobook.errors import DataError
+from scobook.tables import read_csv_strict
+from scobook.paths import data_path
+
+REQUIRED_FIELDS = ("title", "author", "author_note", "outlet", "published", "genre", "paragraphs")
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article's metadata and its paragraphs (a DataFrame with columns ``n`` and ``text``)."""
+
+    title: str
+    author: str
+    author_note: str
+    outlet: str
+    published: dt.date
+    genre: str
+    paragraphs: pd.DataFrame
+    cleaning_notes: tuple[str, ...] = ()
+
+    def paragraph(self, n: int) -> str:
+        """The text of paragraph ``n`` (1-based, as cited in the book: ¶n)."""
+        match = self.paragraphs.loc[self.paragraphs["n"] == n, "text"]
+        if match.empty:
+            raise KeyError(f"the article has no paragraph {n}; it has ¶1 to ¶{len(self.paragraphs)}")
+        return match.iloc[0]
+
+    def citation(self) -> str:
+        """A short citation: author, title, outlet and date."""
+        return f'{self.author}, "{self.title}", {self.outlet}, {self.published:%-d %B %Y}'
+
+
+def load_article(path: str | Path | None = None) -> Article:
+    """Load and validate the article. Bad input raises :class:`DataError` naming file, row and field."""
+    path = Path(path) if path is not None else data_path("article.yml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataError(path, None, None, f"not valid YAML ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise DataError(path, None, None, "expected a mapping of fields at the top level")
+    for field in REQUIRED_FIELDS:
+        if field not in raw or raw[field] in (None, "", []):
+            raise DataError(path, None, field, "missing or empty")
+    published = raw["published"]
+    if not isinstance(published, dt.date):
+        raise DataError(path, None, "published", f"expected an ISO date (YYYY-MM-DD), got {published!r}")
+    if not isinstance(raw["paragraphs"], list):
+        raise DataError(path, None, "paragraphs", "expected a list of {n, text} entries")
+    rows = []
+    for i, entry in enumerate(raw["paragraphs"], start=1):
+        if not isinstance(entry, dict):
+            raise DataError(path, i, None, "expected a mapping with 'n' and 'text'")
+        if entry.get("n") != i:
+            raise DataError(path, i, "n", f"paragraph numbers must run 1, 2, 3, ...; expected {i}, got {entry.get('n')!r}")
+        text = entry.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise DataError(path, i, "text", "missing or empty")
+        rows.append({"n": i, "text": " ".join(text.split())})
+    paragraphs = pd.DataFrame(rows).astype({"n": "int64", "text": "string"})
+    return Article(
+        title=str(raw["title"]),
+        author=str(raw["author"]),
+        author_note=str(raw["author_note"]),
+        outlet=str(raw["outlet"]),
+        published=published,
+        genre=str(raw["genre"]),
+        paragraphs=paragraphs,
+        cleaning_notes=tuple(raw.get("cleaning_notes") or ()),
+    )
+
+
+NAME_KINDS = ("country", "organisation", "initiative", "person", "region", "place")
+
+
+def load_name_list(path: str | Path | None = None) -> pd.DataFrame:
+    """The names counted in the article (``data/article_names.csv``): one row per name, with the
+    ``|``-separated ``patterns`` that count as a mention. Bad rows raise :class:`DataError`."""
+    path = Path(path) if path is not None else data_path("article_names.csv")
+    table = read_csv_strict(path, required=("name", "kind", "patterns"))
+    for row, record in enumerate(table.to_dict("records"), start=2):
+        for field in ("name", "kind", "patterns"):
+            if not record[field]:
+                raise DataError(path, row, field, "missing or empty")
+        if record["kind"] not in NAME_KINDS:
+            raise DataError(path, row, "kind", f"unknown kind {record['kind']!r}; expected one of {', '.join(NAME_KINDS)}")
+        if any(not p.strip() for p in record["patterns"].split("|")):
+            raise DataError(path, row, "patterns", "an empty pattern between '|' separators")
+    duplicated = table["name"].duplicated()
+    if duplicated.any():
+        row = int(duplicated.idxmax()) + 2
+        raise DataError(path, row, "name", f"duplicate name {table.loc[duplicated.idxmax(), 'name']!r}")
+    return table
+
+
+def load_stopwords(path: str | Path | None = None) -> set[str]:
+    """The function words left out of the content-word count (``data/stopwords_en.txt``)."""
+    path = Path(path) if path is not None else data_path("stopwords_en.txt")
+    words = set()
+    for row, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        word = line.strip()
+        if not word or word.startswith("#"):
+            continue
+        if not re.fullmatch(r"[a-z]+(?:'[a-z]+)?", word):
+            raise DataError(path, row, "word", f"{word!r} is not one lower-case word")
+        words.add(word)
+    return words
+

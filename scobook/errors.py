@@ -1,0 +1,32 @@
+"""The one error type for bad input. Its message always names the file, the row and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scobook.paths import ROOT
+
+
+class DataError(ValueError):
+    """A data file broke a rule: wrong type, unknown code, missing source, and so on."""
+
+    def __init__(self, file: str | Path, row: int | str | None, field: str | None, problem: str):
+        self.file = _display_path(file)
+        self.row = row
+        self.field = field
+        self.problem = problem
+        where = [self.file]
+        if row is not None:
+            where.append(f"row {row}")
+        if field is not None:
+            where.append(f"field '{field}'")
+        super().__init__(f"{', '.join(where)}: {problem}")
+
+
+def _display_path(file: str | Path) -> str:
+    """Show paths inside the book relative to its root (``data/article.yml``), others in full."""
+    path = Path(file)
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,115 @@
+"""Sphinx extension: render the article from ``data/article.yml`` so pages never copy it by hand.
+
+- ``{article-text}`` (chapter 1): every paragraph, numbered ¶1 to ¶15, each with a stable
+  anchor ``para-N`` that the whole book can link to.
+- ``{article-passage} 9-12``: the paragraphs a chapter studies, quoted with their numbers and
+  an attribution; the numbers link back to the full text.
+- ``{para}`7``: an inline citation "¶7" linking to paragraph 7.
+
+Unresolvable numbers are reported as Sphinx errors, so the strict build (-W) fails on them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.addnodes import pending_xref
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from scobook.article import Article, load_article
+from scobook.paths import data_path
+
+
+def para_label(n: int) -> str:
+    return f"para-{n}"
+
+
+def para_ref(n: int) -> pending_xref:
+    ref = pending_xref("", refdomain="std", reftype="ref", reftarget=para_label(n), refexplicit=True, refwarn=True)
+    ref += nodes.inline("", f"¶{n}", classes=["para-num"])
+    return ref
+
+
+def parse_range(spec: str, last: int) -> list[int]:
+    """``"9-12"`` → [9, 10, 11, 12]; ``"4, 6"`` → [4, 6]. Numbers must exist in the article."""
+    numbers: list[int] = []
+    for part in re.split(r"\s*,\s*", spec.strip()):
+        match = re.fullmatch(r"(\d+)(?:\s*[-–]\s*(\d+))?", part)
+        if not match:
+            raise ValueError(f"cannot read paragraph range {spec!r}; write e.g. 9-12 or 4, 6")
+        start, end = int(match[1]), int(match[2] or match[1])
+        if not 1 <= start <= end <= last:
+            raise ValueError(f"paragraph range {part!r} is outside ¶1 to ¶{last}")
+        numbers.extend(range(start, end + 1))
+    return numbers
+
+
+class _ArticleDirective(SphinxDirective):
+    def article(self) -> Article:
+        path = data_path("article.yml")
+        self.env.note_dependency(str(path))
+        return load_article(path)
+
+
+class ArticleText(_ArticleDirective):
+    """The whole article, one numbered paragraph each, with anchors ``para-1`` ... ``para-15``."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        article = self.article()
+        std = self.env.get_domain("std")
+        container = nodes.container(classes=["article-text"])
+        for n, text in zip(article.paragraphs["n"], article.paragraphs["text"]):
+            label = para_label(int(n))
+            para = nodes.paragraph(ids=[label], classes=["article-para"])
+            para += nodes.reference("", f"¶{n}", refid=label, classes=["para-num"])
+            para += nodes.Text(" " + str(text))
+            container += para
+            std.note_hyperlink_target(label, self.env.docname, label, f"¶{n}")
+        note = nodes.paragraph(classes=["article-author-note"])
+        note += nodes.emphasis("", article.author_note)
+        container += note
+        return [container]
+
+
+class ArticlePassage(_ArticleDirective):
+    """Quote paragraphs of the article by number, e.g. ``{article-passage} 9-12``."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        article = self.article()
+        try:
+            numbers = parse_range(self.arguments[0], len(article.paragraphs))
+        except ValueError as exc:
+            raise self.error(str(exc)) from exc
+        quote = nodes.block_quote(classes=["article-passage", *self.options.get("class", [])])
+        for n in numbers:
+            para = nodes.paragraph(classes=["article-para"])
+            para += para_ref(n)
+            para += nodes.Text(" " + article.paragraph(n))
+            quote += para
+        quote += nodes.attribution("", f"{article.citation()} (opinion article)")
+        return [quote]
+
+
+class ParaRole(SphinxRole):
+    """``{para}`7``` → "¶7", linked to paragraph 7 of the article."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        if not re.fullmatch(r"\d+", self.text.strip()):
+            msg = self.inliner.reporter.error(f"{{para}} takes one paragraph number, got {self.text!r}", line=self.lineno)
+            return [nodes.problematic(self.rawtext, self.rawtext)], [msg]
+        return [para_ref(int(self.text))], []
+
+
+def setup(app):
+    app.add_directive("article-text", ArticleText)
+    app.add_directive("article-passage", ArticlePassage)
+    app.add_role("para", ParaRole())
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
