@@ -1,0 +1,60 @@
+"""The book builds strictly (-n -W --keep-going) with zero warnings, and the pages hold what they should."""
+
+import re
+
+from bs4 import BeautifulSoup
+
+from scobook.article import load_article
+
+
+def test_strict_build_passes_with_zero_warnings(built_book):
+    assert built_book.returncode == 0, built_book.log[-3000:]
+    warnings = [line for line in built_book.log.splitlines() if re.search(r"\b(WARNING|ERROR|CRITICAL):", line)]
+    assert warnings == []
+
+
+def test_index_redirects_to_the_intro(html_dir):
+    assert (html_dir / "index.html").exists()
+    assert "intro.html" in (html_dir / "index.html").read_text()
+
+
+def test_article_page_renders_every_paragraph_with_a_stable_anchor(html_dir):
+    article = load_article()
+    soup = BeautifulSoup((html_dir / "chapters/01-article/index.html").read_text(), "html.parser")
+    for n, text in zip(article.paragraphs["n"], article.paragraphs["text"]):
+        para = soup.find(id=f"para-{n}")
+        assert para is not None, f"no anchor para-{n}"
+        assert para.get_text(" ", strip=True).startswith(f"¶{n}")
+        assert " ".join(text.split()[-5:]) in para.get_text(" ", strip=True)
+
+
+def test_para_citations_link_to_the_article_page(html_dir):
+    soup = BeautifulSoup((html_dir / "intro.html").read_text(), "html.parser")
+    link = soup.find("a", href=re.compile(r"chapters/01-article/index\.html#para-14$"))
+    assert link is not None and link.get_text(strip=True) == "¶14"
+
+
+def test_passages_quote_the_article_with_attribution(html_dir):
+    article = load_article()
+    soup = BeautifulSoup((html_dir / "chapters/02-membership/index.html").read_text(), "html.parser")
+    quote = soup.find("blockquote", class_="article-passage")
+    assert quote is not None
+    assert article.paragraph(10)[:60] in quote.get_text(" ", strip=True)
+    assert "China Daily" in quote.find(class_="attribution").get_text()
+
+
+def test_notebook_page_shows_executed_charts_with_alt_text(html_dir):
+    soup = BeautifulSoup((html_dir / "chapters/01-article/article-as-data.html").read_text(), "html.parser")
+    charts = soup.select("figure.sco-chart")
+    assert len(charts) == 3
+    for chart in charts:
+        img = chart.find("img")
+        assert img["src"].startswith("data:image/png;base64,")
+        assert len(img["alt"].split()) >= 6
+        assert chart.find("a", download=True)["href"].startswith("data:text/csv")
+        assert "Source:" in chart.figcaption.get_text()
+
+
+def test_binder_launch_button_opens_jupyterlab(html_dir):
+    page = (html_dir / "chapters/01-article/article-as-data.html").read_text()
+    assert re.search(r"mybinder\.org/v2/gh/[^\"']+urlpath=lab/tree/chapters/01-article/article-as-data\.ipynb", page)
