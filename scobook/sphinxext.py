@@ -108,7 +108,53 @@ class ParaRole(SphinxRole):
         return [para_ref(int(self.text))], []
 
 
+def tidy_page_context(app, pagename, templatename, context, doctree) -> None:
+    """Two fixes to the theme's output, made where the HTML is generated:
+
+    - drop repeated inline scripts (sphinx-thebe adds its config twice, and the second
+      ``const THEBE_JS_URL`` is a JavaScript error on every page);
+    - give the sidebar's expand/collapse toggles an accessible name (an empty ``<summary>``
+      is a serious axe-core violation, and a screen reader announces nothing for it).
+    """
+    scripts = context.get("script_files")
+    if scripts:
+        seen, unique = set(), []
+        for script in scripts:
+            attributes = getattr(script, "attributes", {}) or {}
+            key = (str(getattr(script, "filename", script) or ""), tuple(sorted((k, str(v)) for k, v in attributes.items())))
+            if key not in seen:
+                seen.add(key)
+                unique.append(script)
+        context["script_files"] = unique
+
+    generate = context.get("generate_toctree_html")
+    if generate is not None and not getattr(generate, "labels_toggles", False):
+
+        def generate_with_labels(*args, **kwargs):
+            return label_toctree_toggles(generate(*args, **kwargs))
+
+        generate_with_labels.labels_toggles = True
+        context["generate_toctree_html"] = generate_with_labels
+
+
+def label_toctree_toggles(toctree):
+    """Name each ``<summary>`` of the navigation after the page whose sections it shows."""
+    if isinstance(toctree, str):
+        return re.sub(
+            r'(<a class="[^"]*" href="[^"]*">([^<]+)</a><details)><summary>',
+            lambda m: f'{m[1]}><summary aria-label="Show or hide the sections of {m[2].strip()}">',
+            toctree,
+        )
+    for summary in toctree.select("details > summary"):
+        if not summary.get_text(strip=True) and not summary.get("aria-label"):
+            link = summary.find_parent("details").find_previous_sibling("a")
+            title = link.get_text(strip=True) if link else "this page"
+            summary["aria-label"] = f"Show or hide the sections of {title}"
+    return toctree
+
+
 def setup(app):
+    app.connect("html-page-context", tidy_page_context, priority=900)
     app.add_directive("article-text", ArticleText)
     app.add_directive("article-passage", ArticlePassage)
     app.add_role("para", ParaRole())

@@ -45,3 +45,80 @@ def html_dir(built_book) -> Path:
     if built_book.returncode != 0:
         pytest.fail(f"the strict build failed (exit {built_book.returncode}); log tail:\n{built_book.log[-3000:]}")
     return built_book.html
+
+
+# --- The built book served on 127.0.0.1, and a headless Chromium to read it -----------------
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+OUTPUT_DIR = ROOT / "test-output"
+
+
+def chromium_executable() -> str | None:
+    """The Chromium to drive: $CHROMIUM, else the system's. ``CHROMIUM=playwright`` means
+    Playwright's own browser (``playwright install chromium``, where the internet allows)."""
+    import shutil
+
+    wanted = os.environ.get("CHROMIUM", "")
+    if wanted == "playwright":
+        return None
+    found = wanted or shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not found:
+        pytest.fail(
+            "No Chromium found for the browser tests. Install one (Debian/Ubuntu: apt-get install chromium), "
+            "set CHROMIUM=/path/to/chrome, or with internet run '.venv/bin/playwright install chromium' "
+            "and set CHROMIUM=playwright."
+        )
+    return found
+
+
+@pytest.fixture(scope="session")
+def site(html_dir):
+    """Serve the built book on 127.0.0.1 (a random free port) for the session; yields the base URL."""
+    import functools
+    import http.server
+    import threading
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(html_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        executable = chromium_executable()
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+def offline_context(browser, width: int = 1280, height: int = 900):
+    """A fresh browser context in which every request that is not to 127.0.0.1 is blocked,
+    as on a school network with no internet. Blocked URLs are recorded on ``context.blocked``."""
+    from urllib.parse import urlparse
+
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.blocked = []
+
+    def route(route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            context.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    return context

@@ -1,0 +1,202 @@
+"""Every page of the built book, read in headless Chromium with the internet blocked.
+
+For each page: no JavaScript errors of our own, no failed local request, content that renders
+offline, real alt text on every image, no serious or critical axe-core violation, and a layout
+that fits a 375 px phone. A failing page leaves a screenshot and its console log in
+test-output/browser/<page>/.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import OUTPUT_DIR, ROOT, offline_context
+
+# Third-party console errors we tolerate, each with its reason. Nothing of ours belongs here.
+TOLERATED_CONSOLE_ERRORS = {
+    # pydata-sphinx-theme 0.17 logs this on a first visit, when localStorage has no theme mode yet;
+    # it then falls back to "auto" (light/dark from the system), which is what we want.
+    r"^Got invalid theme mode: \. Resetting to auto\.$": "pydata-sphinx-theme, first visit",
+}
+
+# Moderate (not serious or critical) axe findings that come from the theme, with the reason.
+TOLERATED_MINOR_OR_MODERATE_AXE = {
+    "region": "moderate; pydata-sphinx-theme puts the sidebar's first item outside landmarks",
+    "empty-table-header": "minor; pandas' HTML tables leave the corner cell above the index empty",
+}
+
+GENERIC_ALT = {"image", "img", "picture", "chart", "figure", "plot", "graph", "logo", "icon"}
+
+
+def toc_pages() -> list[str]:
+    """The HTML pages the book must have: every _toc.yml entry, plus the search page."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    pages = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries:
+            if "file" in entry:
+                pages.append(entry["file"])
+            walk(entry.get("sections", []))
+            walk(entry.get("chapters", []))
+
+    walk(toc.get("parts", []))
+    return [f"{p}.html" for p in pages] + ["search.html?q=Shanghai+Spirit"]
+
+
+PAGES = toc_pages()
+
+
+@dataclass
+class PageVisit:
+    page: str
+    console: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    failed_local: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    images: list[dict] = field(default_factory=list)
+    main_text: str = ""
+    nav_links: int = 0
+    axe: list[dict] = field(default_factory=list)
+    phone: dict = field(default_factory=dict)
+
+    def save(self, screenshot: bytes | None) -> Path:
+        folder = OUTPUT_DIR / "browser" / re.sub(r"[^\w.-]+", "__", self.page)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "console.log").write_text("\n".join(self.console + ["--- page errors ---"] + self.errors))
+        (folder / "report.json").write_text(json.dumps(self.__dict__, indent=1, default=str))
+        if screenshot:
+            (folder / "screenshot.png").write_bytes(screenshot)
+        return folder
+
+
+_visits: dict[str, PageVisit] = {}
+
+
+def visit(browser, site, page_name: str) -> PageVisit:
+    """Load a page once (desktop, then phone width) and record everything the tests look at."""
+    if page_name in _visits:
+        return _visits[page_name]
+    result = PageVisit(page_name)
+    # Only the page's own requests count: axe-core re-fetches @import-ed stylesheets itself,
+    # resolving them against the page (a 404 for /basic.css that no reader ever requests).
+    axe_running = []
+    context = offline_context(browser)
+    page = context.new_page()
+    # What the page logs before axe-core runs: axe's own fetches are the test's, not the page's.
+    page.on("console", lambda m: None if axe_running else result.console.append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: result.errors.append(str(e)))
+
+    def failed(url: str) -> None:
+        if url.split(" ")[-1].startswith(site) and not axe_running:
+            result.failed_local.append(url)
+
+    page.on("requestfailed", lambda r: failed(r.url))
+    page.on("response", lambda r: failed(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(f"{site}/{page_name}", wait_until="load")
+    page.wait_for_timeout(300)
+    result.images = page.eval_on_selector_all(
+        "main img, article img",
+        "els => els.map(e => ({src: e.getAttribute('src').slice(0, 80), alt: e.getAttribute('alt'),"
+        " loaded: e.complete && e.naturalWidth > 0, visible: e.offsetParent !== null}))",
+    )
+    result.main_text = page.inner_text("main")
+    result.nav_links = page.locator("nav.bd-docs-nav a").count()
+    axe_running.append(True)
+    axe = Axe().run(page)
+    result.axe = [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in axe.response["violations"]
+    ]
+    screenshot = page.screenshot(full_page=False)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.wait_for_timeout(200)
+    result.phone = page.evaluate(
+        """() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            innerWidth: window.innerWidth,
+            wideImages: [...document.querySelectorAll('main img')]
+                .filter(i => i.getBoundingClientRect().width > window.innerWidth).length,
+        })"""
+    )
+    result.blocked = list(context.blocked)
+    context.close()
+    result.save(screenshot)
+    _visits[page_name] = result
+    return result
+
+
+@pytest.fixture(params=PAGES)
+def visited(request, browser, site) -> PageVisit:
+    return visit(browser, site, request.param)
+
+
+def tolerated(message: str) -> bool:
+    text = message.split(": ", 1)[-1]
+    return any(re.search(pattern, text) for pattern in TOLERATED_CONSOLE_ERRORS)
+
+
+def test_no_javascript_errors_of_our_own(visited):
+    errors = [m for m in visited.console if m.startswith("error:") and not tolerated(m)]
+    assert errors + visited.errors == []
+
+
+def test_no_failed_request_for_a_local_asset(visited):
+    assert visited.failed_local == []
+
+
+def test_content_renders_with_the_internet_blocked(visited):
+    assert len(visited.main_text.split()) > 20, "the main text is (nearly) empty"
+    assert visited.nav_links >= len(PAGES) - 1, "the navigation sidebar is missing links"
+    assert [i for i in visited.images if i["visible"] and not i["loaded"]] == []
+
+
+def test_every_image_has_meaningful_alt_text(visited):
+    bad = []
+    for image in visited.images:
+        alt = (image["alt"] or "").strip()
+        if not alt or alt.lower().strip(".") in GENERIC_ALT or re.fullmatch(r"[\w.-]+\.(png|svg|jpe?g|gif)", alt, re.I):
+            bad.append(image)
+    assert bad == []
+
+
+def test_no_serious_or_critical_accessibility_violations(visited):
+    serious = [v for v in visited.axe if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    untolerated = [v for v in visited.axe if v["impact"] not in ("serious", "critical") and v["id"] not in TOLERATED_MINOR_OR_MODERATE_AXE]
+    assert untolerated == []
+
+
+def test_page_fits_a_phone_screen(visited):
+    assert visited.phone["scrollWidth"] <= visited.phone["innerWidth"], visited.phone
+    assert visited.phone["wideImages"] == 0
+
+
+def test_search_works_offline(browser, site):
+    context = offline_context(browser)
+    page = context.new_page()
+    page.goto(f"{site}/search.html?q=Shanghai+Spirit")
+    results = page.locator("#search-results li")
+    results.first.wait_for(timeout=10_000)
+    assert results.count() >= 2
+    assert "shanghai-spirit" in " ".join(results.locator("a").evaluate_all("els => els.map(e => e.href)"))
+    context.close()
+
+
+def test_paragraph_links_land_on_the_paragraph(browser, site):
+    context = offline_context(browser)
+    page = context.new_page()
+    page.goto(f"{site}/intro.html")
+    page.get_by_role("link", name="¶14").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("chapters/01-article/index.html#para-14")
+    assert page.locator("#para-14").is_visible()
+    assert "soul of the organization" in page.locator("#para-14").inner_text()
+    context.close()
