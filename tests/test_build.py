@@ -58,3 +58,16 @@ def test_notebook_page_shows_executed_charts_with_alt_text(html_dir):
 def test_binder_launch_button_opens_jupyterlab(html_dir):
     page = (html_dir / "chapters/01-article/article-as-data.html").read_text()
     assert re.search(r"mybinder\.org/v2/gh/[^\"']+urlpath=lab/tree/chapters/01-article/article-as-data\.ipynb", page)
+
+
+def test_pages_do_not_load_the_theme_fontawesome_script(html_dir):
+    pages = list(html_dir.rglob("*.html"))
+    assert pages
+    assert [p.name for p in pages if "fontawesome.js" in p.read_text()] == []
+    # the icons still come from the theme's web fonts
+    assert "fa-solid-900.woff2" in (html_dir / "_static/styles/pydata-sphinx-theme.css").read_text()
+
+
+def test_no_page_repeats_an_inline_script(html_dir):
+    intro = (html_dir / "intro.html").read_text()
+    assert intro.count("const THEBE_JS_URL") <= 1
