@@ -71,3 +71,9 @@ def test_pages_do_not_load_the_theme_fontawesome_script(html_dir):
 def test_no_page_repeats_an_inline_script(html_dir):
     intro = (html_dir / "intro.html").read_text()
     assert intro.count("const THEBE_JS_URL") <= 1
+
+
+def test_key_terms_render_as_a_definition_list(html_dir):
+    soup = BeautifulSoup((html_dir / "chapters/01-article/index.html").read_text(), "html.parser")
+    terms = [dt.get_text(" ", strip=True) for dt in soup.select("dl dt")]
+    assert "Shanghai Spirit" in terms and len(terms) >= 5
