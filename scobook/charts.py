@@ -50,6 +50,17 @@ def new_figure(width: float = 7.5, height: float = 4.2, nrows: int = 1, ncols: i
     return fig, axes
 
 
+def legend_handles(styles: dict[str, dict], labels: dict[str, str], keys=None) -> list:
+    """Legend entries that show colour *and* hatch (and marker), with a label in words."""
+    from matplotlib.patches import Patch
+
+    return [
+        Patch(facecolor=styles[k]["color"], hatch=styles[k].get("hatch") or None,
+              edgecolor="#333333", label=labels[k])
+        for k in (keys or styles)
+    ]
+
+
 def check_alt_text(alt: str) -> str:
     """Reject alt text that is empty, a file name or a generic word; return it tidied."""
     text = " ".join(str(alt or "").split())

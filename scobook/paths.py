@@ -19,3 +19,18 @@ def data_path(name: str) -> Path:
     if not path.exists():
         raise FileNotFoundError(f"{name} is not in the book's data folder {DATA_DIR}")
     return path
+
+
+def catalog_entry(name: str) -> dict:
+    """The catalogue entry of a data file (``data/catalog.yml``): title, as_of, source."""
+    import yaml
+
+    catalog = yaml.safe_load(data_path("catalog.yml").read_text(encoding="utf-8"))
+    if name not in catalog:
+        raise KeyError(f"{name} has no entry in data/catalog.yml")
+    return catalog[name]
+
+
+def as_of(name: str) -> str:
+    """The date (YYYY-MM-DD) up to which a data file was checked, from ``data/catalog.yml``."""
+    return str(catalog_entry(name)["as_of"])

@@ -1,0 +1,121 @@
+"""Country shapes (Natural Earth 1:110m, ``data/countries_110m.json``) drawn with matplotlib
+alone, in a Lambert azimuthal equal-area projection centred on Central Asia (75°E, 40°N):
+areas are true to scale, which matters when a map compares the size of states.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from matplotlib.collections import PolyCollection
+
+from scobook.errors import DataError
+from scobook.paths import data_path
+
+EARTH_RADIUS_KM = 6371.0
+CENTRE = (75.0, 40.0)
+#: The map window (km from the centre): Egypt and Belarus in the west, Laos in the east,
+#: the Maldives in the south. Russia's Far East is cut off.
+WINDOW = (-5150.0, 3800.0, -4700.0, 2900.0)
+#: States too small for the 1:110m shapes, drawn as a marker at their capital (lon, lat).
+SMALL_STATES = {"MDV": ("Maldives", 73.51, 4.18), "BHR": ("Bahrain", 50.58, 26.23)}
+NO_STATUS_COLOUR = "#e8e6e1"
+
+
+def load_country_shapes(path: str | Path | None = None) -> dict[str, dict]:
+    """``{ISO3: {"name": ..., "polygons": [[[lon, lat], ...], ...]}}``, checked."""
+    path = Path(path) if path is not None else data_path("countries_110m.json")
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(path, None, None, f"not valid JSON ({exc})") from exc
+    countries = raw.get("countries")
+    if not isinstance(countries, dict) or not countries:
+        raise DataError(path, None, "countries", "missing or empty")
+    for code, country in countries.items():
+        rings = country.get("polygons")
+        if not rings or any(len(ring) < 3 for ring in rings):
+            raise DataError(path, code, "polygons", "a country needs rings of at least three points")
+    return countries
+
+
+def laea(lon, lat, lon0: float = CENTRE[0], lat0: float = CENTRE[1]):
+    """Spherical Lambert azimuthal equal-area projection: degrees in, km out."""
+    lam = np.radians(np.asarray(lon, dtype=float) - lon0)
+    phi, phi0 = np.radians(np.asarray(lat, dtype=float)), np.radians(lat0)
+    cos_c = np.sin(phi0) * np.sin(phi) + np.cos(phi0) * np.cos(phi) * np.cos(lam)
+    k = np.sqrt(2.0 / np.maximum(1.0 + cos_c, 1e-12))
+    x = EARTH_RADIUS_KM * k * np.cos(phi) * np.sin(lam)
+    y = EARTH_RADIUS_KM * k * (np.cos(phi0) * np.sin(phi) - np.sin(phi0) * np.cos(phi) * np.cos(lam))
+    return x, y
+
+
+def _projected_rings(shapes: dict[str, dict]) -> list[tuple[str, np.ndarray]]:
+    rings = []
+    for code, country in shapes.items():
+        for ring in country["polygons"]:
+            points = np.asarray(ring, dtype=float)
+            # keep the half of the globe facing the centre; farther rings would wrap around
+            lam = np.radians(points[:, 0] - CENTRE[0])
+            phi, phi0 = np.radians(points[:, 1]), np.radians(CENTRE[1])
+            if (np.sin(phi0) * np.sin(phi) + np.cos(phi0) * np.cos(phi) * np.cos(lam)).min() < -0.17:
+                continue
+            x, y = laea(points[:, 0], points[:, 1])
+            rings.append((code, np.column_stack([x, y])))
+    # big rings first, so enclaves are painted on top of the country around them
+    rings.sort(key=lambda item: -abs(np.cross(item[1][:-1], item[1][1:]).sum()))
+    return rings
+
+
+def draw_status_map(ax, shapes: dict[str, dict], statuses: dict[str, str], styles: dict[str, dict],
+                    labels: dict[str, str] | None = None) -> None:
+    """Fill each country by its status (colour and hatch from ``styles``); others stay grey.
+
+    ``statuses`` maps ISO3 to a status key of ``styles``; ``labels`` maps ISO3 to a short text
+    written on the country (e.g. its code), so the map can be read without colour.
+    """
+    rings = _projected_rings(shapes)
+    faces, hatches = [], []
+    for code, _ in rings:
+        style = styles.get(statuses.get(code, ""), {})
+        faces.append(style.get("color", NO_STATUS_COLOUR))
+        hatches.append(style.get("hatch", ""))
+    ax.set_facecolor("#f4f8fb")
+    for hatch in sorted(set(hatches)):  # one collection per hatch: matplotlib hatches per collection
+        chosen = [i for i, h in enumerate(hatches) if h == hatch]
+        ax.add_collection(PolyCollection(
+            [rings[i][1] for i in chosen], facecolors=[faces[i] for i in chosen],
+            edgecolors="#ffffff" if hatch == "" else "#333333", linewidths=0.4, hatch=hatch or None,
+        ))
+    for code, (name, lon, lat) in SMALL_STATES.items():
+        style = styles.get(statuses.get(code, ""), {})
+        if style:
+            x, y = laea(lon, lat)
+            ax.plot(x, y, marker="o", markersize=6, markerfacecolor=style["color"], markeredgecolor="#333333")
+    for code, text in (labels or {}).items():
+        where = _label_point(shapes, code)
+        if where is not None:
+            ax.annotate(text, where, ha="center", va="center", fontsize=7, fontweight="bold",
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+    ax.set_xlim(WINDOW[0], WINDOW[1])
+    ax.set_ylim(WINDOW[2], WINDOW[3])
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def _label_point(shapes: dict[str, dict], code: str):
+    if code in SMALL_STATES:
+        _, lon, lat = SMALL_STATES[code]
+        x, y = laea(lon, lat)
+        return float(x), float(y) + 180.0
+    if code not in shapes:
+        return None
+    biggest = max(shapes[code]["polygons"], key=len)
+    points = np.asarray(biggest, dtype=float)
+    x, y = laea(points[:, 0].mean(), points[:, 1].mean())
+    x = min(max(float(x), WINDOW[0] + 300), WINDOW[1] - 300)
+    y = min(max(float(y), WINDOW[2] + 200), WINDOW[3] - 200)
+    return x, y

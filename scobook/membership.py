@@ -1,0 +1,196 @@
+"""SCO membership: who held which status when (``data/sco_membership.csv``), the summits
+(``data/summits.csv``), and the questions the book asks of them.
+
+A status period runs from ``start`` (inclusive) to ``end`` (exclusive; empty = still current),
+so a country whose observer period ends on the day its membership starts has exactly one
+status on every date. Loaders reject bad input with a :class:`~scobook.errors.DataError` that
+names the file, the row and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pycountry
+
+from scobook.errors import DataError
+from scobook.paths import data_path
+from scobook.tables import read_csv_strict
+
+#: The statuses, in the order the book lists them (closest first).
+STATUSES = ("member", "shanghai_five", "observer", "dialogue_partner", "partner")
+STATUS_LABELS = {
+    "shanghai_five": "Shanghai Five",
+    "member": "Member",
+    "observer": "Observer",
+    "dialogue_partner": "Dialogue partner",
+    "partner": "SCO partner (2025-)",
+}
+#: The same in the plural, for sentences such as "10 members and 17 SCO partners".
+STATUS_PLURALS = {
+    "shanghai_five": "Shanghai Five states",
+    "member": "members",
+    "observer": "observers",
+    "dialogue_partner": "dialogue partners",
+    "partner": "SCO partners",
+}
+#: How each status is drawn: an Okabe-Ito colour *and* a hatch, so that status never rests on
+#: colour alone (charts also label it in words).
+STATUS_STYLE = {
+    "member": {"color": "#0072B2", "hatch": "", "marker": "o"},
+    "shanghai_five": {"color": "#56B4E9", "hatch": "//", "marker": "s"},
+    "observer": {"color": "#E69F00", "hatch": "\\\\", "marker": "^"},
+    "dialogue_partner": {"color": "#009E73", "hatch": "..", "marker": "D"},
+    "partner": {"color": "#CC79A7", "hatch": "xx", "marker": "P"},
+}
+MEMBERSHIP_COLUMNS = ("country", "iso3", "status", "start", "end", "source")
+SUMMIT_COLUMNS = ("year", "date_start", "date_end", "city", "host_country", "host_iso3", "source")
+
+#: The article's publication date and the summit it was written for.
+ARTICLE_DATE = pd.Timestamp("2018-06-06")
+QINGDAO_SUMMIT = pd.Timestamp("2018-06-09")
+
+
+def is_country_code(code: str) -> bool:
+    """True for an ISO 3166-1 alpha-3 code of a country (upper case)."""
+    return code.isupper() and pycountry.countries.get(alpha_3=code) is not None
+
+
+def parse_date(path: Path, row: int, field: str, text: str, *, today: dt.date | None = None) -> pd.Timestamp:
+    """An ISO date (YYYY-MM-DD) that is not in the future."""
+    try:
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        raise DataError(path, row, field, f"{text!r} is not an ISO date (YYYY-MM-DD)") from None
+    if value > (today or dt.date.today()):
+        raise DataError(path, row, field, f"{text} is in the future")
+    return pd.Timestamp(value)
+
+
+def load_membership(path: str | Path | None = None, *, today: dt.date | None = None) -> pd.DataFrame:
+    """One row per status period: ``country, iso3, status, start, end, source, notes``.
+
+    ``start``/``end`` are timestamps (``end`` is NaT while the status is current) and ``status``
+    is an ordered categorical. Every rule in ``data/README.md`` is checked.
+    """
+    path = Path(path) if path is not None else data_path("sco_membership.csv")
+    table = read_csv_strict(path, required=MEMBERSHIP_COLUMNS)
+    if "notes" not in table:
+        table["notes"] = ""
+    records, seen, names = [], {}, {}
+    for row, record in enumerate(table.to_dict("records"), start=2):
+        for field in ("country", "iso3", "status", "start"):
+            if not record[field]:
+                raise DataError(path, row, field, "missing or empty")
+        if record["status"] not in STATUSES:
+            raise DataError(path, row, "status", f"unknown status {record['status']!r}; expected one of {', '.join(STATUSES)}")
+        if not is_country_code(record["iso3"]):
+            raise DataError(path, row, "iso3", f"{record['iso3']!r} is not an ISO 3166-1 alpha-3 country code")
+        if not record["source"]:
+            raise DataError(path, row, "source", f"the {record['status']} period of {record['country']} has no source")
+        if names.setdefault(record["iso3"], record["country"]) != record["country"]:
+            raise DataError(path, row, "country", f"{record['iso3']} is called {names[record['iso3']]!r} in an earlier row")
+        start = parse_date(path, row, "start", record["start"], today=today)
+        end = parse_date(path, row, "end", record["end"], today=today) if record["end"] else pd.NaT
+        if end is not pd.NaT and end <= start:
+            raise DataError(path, row, "end", f"{record['end']} is not after start {record['start']}")
+        key = (record["iso3"], record["status"], start)
+        if key in seen:
+            raise DataError(path, row, None, f"duplicate of row {seen[key]} ({record['country']}, {record['status']}, {record['start']})")
+        seen[key] = row
+        records.append({**record, "start": start, "end": end, "row": row})
+    frame = pd.DataFrame(records)
+    _check_overlaps(path, frame)
+    frame = frame.drop(columns="row")
+    frame["status"] = pd.Categorical(frame["status"], categories=STATUSES, ordered=True)
+    for column in ("country", "iso3", "source", "notes"):
+        frame[column] = frame[column].astype("string")
+    return frame.reset_index(drop=True)
+
+
+def _check_overlaps(path: Path, frame: pd.DataFrame) -> None:
+    far_future = pd.Timestamp.max
+    for iso3, periods in frame.sort_values(["iso3", "start"]).groupby("iso3", sort=False):
+        previous = None
+        for period in periods.itertuples():
+            if previous is not None and period.start < (previous.end if previous.end is not pd.NaT else far_future):
+                raise DataError(
+                    path, period.row, "start",
+                    f"{iso3}'s {period.status} period from {period.start:%Y-%m-%d} overlaps its "
+                    f"{previous.status} period of row {previous.row} (ends {'never' if previous.end is pd.NaT else f'{previous.end:%Y-%m-%d}'})",
+                )
+            previous = period
+
+
+def status_on(membership: pd.DataFrame, date) -> pd.DataFrame:
+    """Every state that held a status on ``date``: ``country, iso3, status`` (one row each)."""
+    day = pd.Timestamp(date)
+    current = membership[(membership["start"] <= day) & (membership["end"].isna() | (day < membership["end"]))]
+    return current[["country", "iso3", "status"]].sort_values(["status", "country"]).reset_index(drop=True)
+
+
+def members_on(membership: pd.DataFrame, date) -> list[str]:
+    """The member states on ``date`` (Shanghai Five states count as members before 2001), by name."""
+    current = status_on(membership, date)
+    return sorted(current.loc[current["status"].isin(["member", "shanghai_five"]), "country"])
+
+
+def counts_by_year(membership: pd.DataFrame, first: int = 1996, today: dt.date | None = None) -> pd.DataFrame:
+    """How many states held each status at the end of each year (and today for this year).
+
+    Columns: ``year, date`` and one column per status, in :data:`STATUSES` order.
+    """
+    today = pd.Timestamp(today or dt.date.today())
+    rows = []
+    for year in range(first, today.year + 1):
+        day = min(pd.Timestamp(year=year, month=12, day=31), today)
+        counts = status_on(membership, day)["status"].value_counts()
+        rows.append({"year": year, "date": day, **{s: int(counts.get(s, 0)) for s in STATUSES}})
+    return pd.DataFrame(rows)
+
+
+def changes_between(membership: pd.DataFrame, before, after) -> pd.DataFrame:
+    """States whose status differs between two dates: ``country, iso3, before, after``."""
+    old = status_on(membership, before).set_index("iso3")
+    new = status_on(membership, after).set_index("iso3")
+    names = pd.concat([old["country"], new["country"]]).groupby(level=0).first()
+    table = pd.DataFrame({
+        "country": names,
+        "before": old["status"].astype("string").reindex(names.index),
+        "after": new["status"].astype("string").reindex(names.index),
+    }).fillna({"before": "none", "after": "none"})
+    changed = table[table["before"] != table["after"]]
+    return changed.rename_axis("iso3").reset_index().sort_values(["after", "country"]).reset_index(drop=True)
+
+
+def load_summits(path: str | Path | None = None, *, today: dt.date | None = None) -> pd.DataFrame:
+    """Heads-of-state meetings: ``year, date_start, date_end, city, host_country, host_iso3, format, source``.
+
+    Rows marked planned (a future date) are kept out: only meetings that took place are loaded.
+    """
+    path = Path(path) if path is not None else data_path("summits.csv")
+    table = read_csv_strict(path, required=SUMMIT_COLUMNS)
+    today = today or dt.date.today()
+    records = []
+    for row, record in enumerate(table.to_dict("records"), start=2):
+        for field in ("year", "date_start", "city", "host_country", "host_iso3", "source"):
+            if not record[field]:
+                raise DataError(path, row, field, "missing or empty")
+        if not is_country_code(record["host_iso3"]):
+            raise DataError(path, row, "host_iso3", f"{record['host_iso3']!r} is not an ISO 3166-1 alpha-3 country code")
+        try:
+            start = dt.date.fromisoformat(record["date_start"])
+        except ValueError:
+            raise DataError(path, row, "date_start", f"{record['date_start']!r} is not an ISO date (YYYY-MM-DD)") from None
+        if start > today:
+            continue  # a planned summit: listed in the file, not yet history
+        end = parse_date(path, row, "date_end", record["date_end"] or record["date_start"], today=today)
+        if end < pd.Timestamp(start):
+            raise DataError(path, row, "date_end", f"{record['date_end']} is before date_start {record['date_start']}")
+        if str(start.year) != record["year"]:
+            raise DataError(path, row, "year", f"{record['year']} does not match date_start {record['date_start']}")
+        records.append({**record, "year": start.year, "date_start": pd.Timestamp(start), "date_end": end})
+    frame = pd.DataFrame(records)
+    return frame.sort_values("date_start").reset_index(drop=True)

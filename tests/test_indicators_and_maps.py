@@ -1,0 +1,79 @@
+"""Indicators and map shapes: shipped files load; bad input names file, row and field."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from scobook.errors import DataError
+from scobook.indicators import load_indicators, share_of_world
+from scobook.maps import SMALL_STATES, laea, load_country_shapes
+from scobook.membership import load_membership
+
+HEADER = "iso3,indicator,year,value,unit,source\n"
+
+
+def test_every_state_in_the_membership_file_has_indicator_rows():
+    indicators = load_indicators()
+    states = set(load_membership()["iso3"])
+    assert states | {"WLD"} == set(indicators["iso3"])
+    for indicator in ("population", "land_area_km2", "gdp_current_usd"):
+        assert {2001, 2018} <= set(indicators.loc[indicators["indicator"] == indicator, "year"])
+
+
+def test_share_of_world_adds_up_and_reports_missing(tmp_path):
+    path = tmp_path / "i.csv"
+    path.write_text(HEADER + "CHN,population,2018,100,persons,x\nRUS,population,2018,,persons,not found\n"
+                    "WLD,population,2018,400,persons,x\n")
+    result = share_of_world(load_indicators(path), ["CHN", "RUS"], "population", 2018)
+    assert result == {"total": 100.0, "world": 400.0, "share": 0.25, "missing": ["RUS"]}
+
+
+BAD = {
+    "not-a-country": (HEADER + "XXX,population,2018,1,persons,x\n", "row 2, field 'iso3'"),
+    "unknown-indicator": (HEADER + "CHN,people,2018,1,persons,x\n", "row 2, field 'indicator'"),
+    "wrong-unit": (HEADER + "CHN,population,2018,1,people,x\n", "row 2, field 'unit': population is measured in 'persons'"),
+    "bad-year": (HEADER + "CHN,population,20xx,1,persons,x\n", "row 2, field 'year'"),
+    "future-year": (HEADER + "CHN,population,2099,1,persons,x\n", "row 2, field 'year'"),
+    "not-a-number": (HEADER + "CHN,population,2018,\"1,392,730,000\",persons,x\n", "row 2, field 'value': '1,392,730,000' is not a number"),
+    "negative": (HEADER + "CHN,population,2018,-5,persons,x\n", "row 2, field 'value': -5 is negative"),
+    "no-source": (HEADER + "CHN,population,2018,1,persons,\n", "row 2, field 'source'"),
+    "duplicate": (HEADER + "CHN,population,2018,1,persons,x\nCHN,population,2018,2,persons,y\n", "row 3: duplicate of row 2"),
+}
+
+
+@pytest.mark.parametrize("case", BAD, ids=str)
+def test_bad_indicator_file_is_rejected(tmp_path, case):
+    text, expected = BAD[case]
+    path = tmp_path / f"{case}.csv"
+    path.write_text(text)
+    with pytest.raises(DataError) as error:
+        load_indicators(path, today=dt.date(2026, 11, 27))
+    assert expected in str(error.value) and str(path) in str(error.value)
+
+
+def test_shapes_cover_every_state_of_the_membership_file():
+    shapes = load_country_shapes()
+    missing = set(load_membership()["iso3"]) - set(shapes)
+    assert missing == set(SMALL_STATES)  # drawn as dots instead
+
+
+def test_broken_shapes_file_is_rejected(tmp_path):
+    path = tmp_path / "shapes.json"
+    path.write_text(json.dumps({"countries": {"CHN": {"name": "China", "polygons": [[[0, 0], [1, 1]]]}}}))
+    with pytest.raises(DataError, match="row CHN, field 'polygons'"):
+        load_country_shapes(path)
+    path.write_text("{not json")
+    with pytest.raises(DataError, match="not valid JSON"):
+        load_country_shapes(path)
+
+
+def test_projection_centre_maps_to_origin_and_is_equal_area():
+    x, y = laea(75, 40)
+    assert abs(x) < 1e-9 and abs(y) < 1e-9
+    # a 1-degree cell at the centre and one 30 degrees east cover the same area on the sphere only
+    # if scaled by cos(latitude); at equal latitude and symmetric offsets, areas match
+    def cell_area(lon, lat):
+        xs, ys = laea([lon, lon + 1, lon + 1, lon], [lat, lat, lat + 1, lat + 1])
+        return 0.5 * abs(sum(xs[i] * ys[(i + 1) % 4] - xs[(i + 1) % 4] * ys[i] for i in range(4)))
+    assert cell_area(75, 40) == pytest.approx(cell_area(105, 40), rel=0.01)
