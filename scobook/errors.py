@@ -11,13 +11,17 @@ class DataError(ValueError):
     """A data file broke a rule: wrong type, unknown code, missing source, and so on."""
 
     def __init__(self, file: str | Path, row: int | str | None, field: str | None, problem: str):
+        """``row`` is a line number of a table (shown as "row N") or a label such as
+        "question 'ch1-q3'" for files that are not tables."""
         self.file = _display_path(file)
         self.row = row
         self.field = field
         self.problem = problem
         where = [self.file]
-        if row is not None:
+        if isinstance(row, int):
             where.append(f"row {row}")
+        elif row is not None:
+            where.append(str(row))  # e.g. "question 'ch1-q3'" in a quiz bank
         if field is not None:
             where.append(f"field '{field}'")
         super().__init__(f"{', '.join(where)}: {problem}")

@@ -37,7 +37,7 @@ def load_country_shapes(path: str | Path | None = None) -> dict[str, dict]:
     for code, country in countries.items():
         rings = country.get("polygons")
         if not rings or any(len(ring) < 3 for ring in rings):
-            raise DataError(path, code, "polygons", "a country needs rings of at least three points")
+            raise DataError(path, f"country {code}", "polygons", "a country needs rings of at least three points")
     return countries
 
 

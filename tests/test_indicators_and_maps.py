@@ -61,7 +61,7 @@ def test_shapes_cover_every_state_of_the_membership_file():
 def test_broken_shapes_file_is_rejected(tmp_path):
     path = tmp_path / "shapes.json"
     path.write_text(json.dumps({"countries": {"CHN": {"name": "China", "polygons": [[[0, 0], [1, 1]]]}}}))
-    with pytest.raises(DataError, match="row CHN, field 'polygons'"):
+    with pytest.raises(DataError, match="country CHN, field 'polygons'"):
         load_country_shapes(path)
     path.write_text("{not json")
     with pytest.raises(DataError, match="not valid JSON"):

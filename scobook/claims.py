@@ -1,0 +1,52 @@
+"""The claims table (``data/claims.csv``): sentences of the article classified as fact, opinion,
+prediction or recommendation, with the reasoning and, for facts and predictions, the evidence
+available now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from scobook.article import load_article
+from scobook.errors import DataError
+from scobook.paths import data_path
+from scobook.tables import read_csv_strict
+
+CLAIM_TYPES = ("fact", "opinion", "prediction", "recommendation")
+OUTCOMES = ("borne_out", "partly", "not_borne_out", "too_early", "not_applicable")
+OUTCOME_LABELS = {
+    "borne_out": "Borne out", "partly": "Partly borne out", "not_borne_out": "Not borne out",
+    "too_early": "Too early to say", "not_applicable": "Not a checkable claim",
+}
+
+
+def load_claims(path: str | Path | None = None) -> pd.DataFrame:
+    """``id, paragraph, sentence, type, reasoning, evidence, evidence_source, outcome, as_of``.
+
+    Every sentence must appear word for word in its paragraph of the article; facts and
+    predictions must carry evidence with a source."""
+    path = Path(path) if path is not None else data_path("claims.csv")
+    table = read_csv_strict(path, required=("id", "paragraph", "sentence", "type", "reasoning", "evidence",
+                                            "evidence_source", "outcome", "as_of"))
+    article = load_article()
+    seen = {}
+    for row, record in enumerate(table.to_dict("records"), start=2):
+        for field in ("id", "paragraph", "sentence", "type", "reasoning", "outcome"):
+            if not record[field]:
+                raise DataError(path, row, field, "missing or empty")
+        if record["id"] in seen:
+            raise DataError(path, row, "id", f"duplicate id {record['id']!r} (first in row {seen[record['id']]})")
+        seen[record["id"]] = row
+        if not record["paragraph"].isdigit() or not 1 <= int(record["paragraph"]) <= len(article.paragraphs):
+            raise DataError(path, row, "paragraph", f"{record['paragraph']!r} is not a paragraph of the article (1-{len(article.paragraphs)})")
+        if record["sentence"] not in article.paragraph(int(record["paragraph"])):
+            raise DataError(path, row, "sentence", f"not found word for word in ¶{record['paragraph']}")
+        if record["type"] not in CLAIM_TYPES:
+            raise DataError(path, row, "type", f"unknown type {record['type']!r}; expected one of {', '.join(CLAIM_TYPES)}")
+        if record["outcome"] not in OUTCOMES:
+            raise DataError(path, row, "outcome", f"unknown outcome {record['outcome']!r}; expected one of {', '.join(OUTCOMES)}")
+        if record["type"] in ("fact", "prediction") and not (record["evidence"] and record["evidence_source"]):
+            raise DataError(path, row, "evidence_source", f"a {record['type']} needs evidence and its source")
+    table["paragraph"] = table["paragraph"].astype(int)
+    return table

@@ -1,0 +1,333 @@
+"""Quiz banks (``data/quizzes/*.yml``): loading, validation and the questions computed from data.
+
+One bank per chapter. The same questions appear in three places: the live ipywidgets quiz
+(:mod:`scobook.quiz_widgets`), the static book (the ``{quiz}`` directive of
+:mod:`scobook.sphinxext`, working without a kernel or internet) and the teacher's answer key.
+
+Schema of a bank (``data/quizzes/README.md`` documents it in full)::
+
+    title: Chapter 1 - the article
+    questions:
+      - id: ch1-q1                    # unique across all banks
+        type: single                  # single | multiple | true_false | fact_or_opinion
+        prompt: Who wrote the article?
+        options:
+          - {text: Xing Guangcheng, correct: true, feedback: Yes - see the by-line.}
+          - {text: Vladimir Putin, feedback: No - Putin is named in ¶3.}
+        explanation: The by-line and the note under the article name the author.
+        source: ¶1                    # an article paragraph (¶N) or a data file (data/...)
+
+A question may instead say ``computed: {generator: NAME, ...}``: its prompt, options and
+feedback are then made from the book's data at build time (see :data:`GENERATORS`), so the
+answers cannot drift from the data.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from scobook.errors import DataError
+from scobook.paths import DATA_DIR
+
+TYPES = ("single", "multiple", "true_false", "fact_or_opinion")
+FACT_OR_OPINION = ("Fact", "Opinion", "Prediction", "Recommendation")
+QUIZ_DIR = DATA_DIR / "quizzes"
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    prompt: str
+    options: tuple[Option, ...]
+    explanation: str
+    source: str
+
+    @property
+    def correct_indices(self) -> tuple[int, ...]:
+        return tuple(i for i, o in enumerate(self.options) if o.correct)
+
+    def is_correct(self, chosen: set[int] | list[int] | tuple[int, ...]) -> bool:
+        return set(chosen) == set(self.correct_indices)
+
+
+@dataclass(frozen=True)
+class Bank:
+    name: str
+    title: str
+    questions: tuple[Question, ...] = field(default_factory=tuple)
+
+
+def bank_path(name: str) -> Path:
+    return QUIZ_DIR / f"{name}.yml"
+
+
+def bank_names() -> list[str]:
+    """The banks that ship with the book, in chapter order."""
+    return sorted(p.stem for p in QUIZ_DIR.glob("*.yml"))
+
+
+def load_bank(name_or_path: str | Path, *, shuffle: bool = True) -> Bank:
+    """Load, compute and validate a bank. Options are shuffled reproducibly (seeded by the
+    question id), except for true/false and fact-or-opinion questions, which keep their order."""
+    path = Path(name_or_path) if str(name_or_path).endswith(".yml") else bank_path(str(name_or_path))
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(path, None, None, f"no such quiz bank; the banks are: {', '.join(bank_names())}") from None
+    except yaml.YAMLError as exc:
+        raise DataError(path, None, None, f"not valid YAML ({exc})") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list) or not raw["questions"]:
+        raise DataError(path, None, "questions", "a bank needs a non-empty list of questions")
+    if not str(raw.get("title", "")).strip():
+        raise DataError(path, None, "title", "missing or empty")
+    questions, seen = [], set()
+    for number, entry in enumerate(raw["questions"], start=1):
+        if not isinstance(entry, dict):
+            raise DataError(path, f"question {number}", None, "expected a mapping")
+        qid = str(entry.get("id") or "").strip()
+        where = f"question {qid!r}" if qid else f"question {number}"
+        if not qid:
+            raise DataError(path, where, "id", "missing or empty")
+        if qid in seen:
+            raise DataError(path, where, "id", "duplicate id")
+        seen.add(qid)
+        if "computed" in entry:
+            entry = _compute(path, where, entry)
+        question = _validate(path, where, entry)
+        if shuffle and question.type in ("single", "multiple"):
+            options = list(question.options)
+            if all(re.fullmatch(r"\d+", o.text) for o in options):
+                options.sort(key=lambda o: int(o.text))  # numbers read best in order
+            else:
+                random.Random(question.id).shuffle(options)
+            question = Question(**{**question.__dict__, "options": tuple(options)})
+        questions.append(question)
+    return Bank(name=path.stem, title=str(raw["title"]).strip(), questions=tuple(questions))
+
+
+def load_all_banks() -> list[Bank]:
+    """Every bank, checked; ids must be unique across banks too."""
+    banks, owner = [], {}
+    for name in bank_names():
+        bank = load_bank(name)
+        for question in bank.questions:
+            if question.id in owner:
+                raise DataError(bank_path(name), f"question {question.id!r}", "id", f"also used in {owner[question.id]}.yml")
+            owner[question.id] = name
+        banks.append(bank)
+    return banks
+
+
+def _text(path, where, entry, key) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise DataError(path, where, key, "missing or empty")
+    return " ".join(value.split())
+
+
+def _validate(path: Path, where: str, entry: dict) -> Question:
+    qtype = entry.get("type")
+    if qtype not in TYPES:
+        raise DataError(path, where, "type", f"unknown type {qtype!r}; expected one of {', '.join(TYPES)}")
+    prompt = _text(path, where, entry, "prompt")
+    explanation = _text(path, where, entry, "explanation")
+    source = _text(path, where, entry, "source")
+    if not re.fullmatch(r"(¶\d+(, ¶\d+)*|data/[\w./-]+)(; .+)?", source):
+        raise DataError(path, where, "source", f"{source!r} should cite the article (¶N) or a data file (data/...)")
+    raw_options = entry.get("options")
+    if not isinstance(raw_options, list) or len(raw_options) < 2:
+        raise DataError(path, where, "options", "a question needs at least two options")
+    options = []
+    for n, raw in enumerate(raw_options, start=1):
+        if not isinstance(raw, dict):
+            raise DataError(path, where, f"options[{n}]", "expected a mapping with text, feedback and optionally correct")
+        text = raw.get("text")
+        if isinstance(text, bool):  # YAML reads an unquoted True/False as a boolean
+            text = "True" if text else "False"
+        if not isinstance(text, (str, int, float)) or not str(text).strip():
+            raise DataError(path, where, f"options[{n}].text", "missing or empty")
+        text = " ".join(str(text).split())
+        feedback = raw.get("feedback")
+        if isinstance(feedback, bool):
+            raise DataError(path, where, f"options[{n}].feedback", f"option {text!r}: YAML read the feedback as "
+                            f"{str(feedback).lower()}; put it in quotes")
+        if not isinstance(feedback, str) or not feedback.strip():
+            raise DataError(path, where, f"options[{n}].feedback", f"option {text!r} has no feedback")
+        if not isinstance(raw.get("correct", False), bool):
+            raise DataError(path, where, f"options[{n}].correct", "must be true or false")
+        options.append(Option(text=text, correct=raw.get("correct", False), feedback=" ".join(feedback.split())))
+    texts = [o.text for o in options]
+    if len(set(texts)) != len(texts):
+        raise DataError(path, where, "options", "two options have the same text")
+    correct = sum(o.correct for o in options)
+    if correct == 0:
+        raise DataError(path, where, "options", "no option is marked correct")
+    if qtype != "multiple" and correct > 1:
+        raise DataError(path, where, "options", f"{correct} options are marked correct in a {qtype} question (only one may be)")
+    if qtype == "true_false" and texts != ["True", "False"]:
+        raise DataError(path, where, "options", "a true_false question has exactly the options True and False, in that order")
+    if qtype == "fact_or_opinion" and not set(texts) <= set(FACT_OR_OPINION):
+        raise DataError(path, where, "options", f"fact_or_opinion options must be among {', '.join(FACT_OR_OPINION)}")
+    return Question(id=str(entry["id"]), type=qtype, prompt=prompt, options=tuple(options),
+                    explanation=explanation, source=source)
+
+
+# --- questions computed from the data ---------------------------------------------------
+
+def _compute(path: Path, where: str, entry: dict) -> dict:
+    spec = entry["computed"]
+    if not isinstance(spec, dict) or spec.get("generator") not in GENERATORS:
+        raise DataError(path, where, "computed", f"unknown generator; expected one of {', '.join(GENERATORS)}")
+    try:
+        made = GENERATORS[spec["generator"]](**{k: v for k, v in spec.items() if k != "generator"})
+    except (TypeError, KeyError, ValueError) as exc:
+        raise DataError(path, where, "computed", f"cannot compute the question: {exc}") from exc
+    return {**made, **{k: v for k, v in entry.items() if k not in ("computed",)}, "options": made["options"]}
+
+
+def _membership():
+    from scobook.membership import load_membership
+
+    return load_membership()
+
+
+def _day(value) -> str:
+    import pandas as pd
+
+    return f"{pd.Timestamp(value):%-d %B %Y}"
+
+
+def members_on_date(date) -> dict:
+    """How many members on a date? Options: the right count and three neighbours."""
+    from scobook.membership import members_on
+
+    members = members_on(_membership(), date)
+    n = len(members)
+    choices = sorted({n, n + 1, n + 2, max(n - 2, 1), max(n - 1, 1)} - {0})[:4]
+    if n not in choices:
+        choices = sorted(choices[:3] + [n])
+    return {
+        "type": "single",
+        "prompt": f"How many member states did the SCO have on {_day(date)}?",
+        "options": [
+            {"text": str(c), "correct": c == n,
+             "feedback": (f"Yes: {', '.join(members)}." if c == n else
+                          f"Not quite: on {_day(date)} there were {'more' if c < n else 'fewer'} than {c}.")}
+            for c in choices
+        ],
+        "source": "data/sco_membership.csv",
+    }
+
+
+def status_of_country(iso3: str, date) -> dict:
+    """What was a country's status on a date? Options: the statuses of that era."""
+    from scobook.membership import STATUS_LABELS, status_on
+
+    membership = _membership()
+    on = status_on(membership, date).set_index("iso3")
+    name = membership.loc[membership["iso3"] == iso3, "country"].iloc[0]
+    status = str(on.loc[iso3, "status"]) if iso3 in on.index else "none"
+    import pandas as pd
+
+    merged = pd.Timestamp(date) >= pd.Timestamp("2025-09-01")
+    era = ["member", "partner"] if merged else ["member", "observer", "dialogue_partner"]
+    labels = {**STATUS_LABELS, "none": "No SCO status"}
+    choices = era + ["none"]
+    if status not in choices:
+        choices.append(status)
+    return {
+        "type": "single",
+        "prompt": f"What was {name}'s status in the SCO on {_day(date)}?",
+        "options": [
+            {"text": labels[c], "correct": c == status,
+             "feedback": (f"Yes: {name} was {labels[c].lower()} then." if c == status else
+                          f"No: on {_day(date)} {name}'s status was '{labels[status]}'.")}
+            for c in choices
+        ],
+        "source": "data/sco_membership.csv",
+    }
+
+
+def joined_as_member_in(year: int) -> dict:
+    """Which state became a member in a year? Distractors: states that were partners then."""
+    membership = _membership()
+    members = membership[membership["status"] == "member"]
+    joined = members[members["start"].dt.year == int(year)]
+    if len(joined) != 1:
+        raise ValueError(f"{len(joined)} states became members in {year}; the generator needs exactly one")
+    answer = joined.iloc[0]
+    others = (membership[(membership["status"] != "member") & (~membership["iso3"].isin(members["iso3"]))]
+              .drop_duplicates("iso3").sort_values("country"))
+    distractors = list(others["country"].sample(3, random_state=int(year)))
+    return {
+        "type": "single",
+        "prompt": f"Which state became a full member of the SCO in {year}?",
+        "options": [{"text": answer["country"], "correct": True,
+                     "feedback": f"Yes: {answer['country']} joined on {_day(answer['start'])}."}]
+        + [{"text": c, "correct": False,
+            "feedback": f"No: {c} has never been a full member; it is now an SCO partner."} for c in distractors],
+        "source": "data/sco_membership.csv",
+    }
+
+
+def partners_on_date(date) -> dict:
+    """How many SCO partners on a date (after the 2025 merger)?"""
+    membership = _membership()
+    from scobook.membership import status_on
+
+    on = status_on(membership, date)
+    n = int((on["status"] == "partner").sum())
+    choices = [n - 7, n - 3, n, n + 4]
+    return {
+        "type": "single",
+        "prompt": f"How many states were 'SCO partners' on {_day(date)}?",
+        "options": [{"text": str(c), "correct": c == n,
+                     "feedback": ("Yes: the former observers and dialogue partners, and Laos." if c == n else
+                                  f"No: count the partners in the chapter's table; there were {'more' if c < n else 'fewer'}.")}
+                    for c in choices],
+        "source": "data/sco_membership.csv",
+    }
+
+
+def classify_claim(claim: str) -> dict:
+    """Fact, opinion, prediction or recommendation? From a row of ``data/claims.csv``."""
+    from scobook.claims import load_claims
+
+    row = load_claims().set_index("id").loc[claim]
+    kind = row["type"]
+    article = "an" if kind[0] in "aeiou" else "a"
+    explanation = row["reasoning"] + (f" Evidence now: {row['evidence']}" if row["evidence"] else "")
+    return {
+        "type": "fact_or_opinion",
+        "prompt": f"Fact, opinion, prediction or recommendation? \u201c{row['sentence']}\u201d (¶{row['paragraph']})",
+        "options": [
+            {"text": t, "correct": t.lower() == kind,
+             "feedback": (f"Yes, {article} {kind}. {row['reasoning']}" if t.lower() == kind
+                          else f"Not quite: it reads as {article} {kind}. {row['reasoning']}")}
+            for t in FACT_OR_OPINION
+        ],
+        "explanation": explanation,
+        "source": f"¶{row['paragraph']}; data/claims.csv",
+    }
+
+
+GENERATORS = {
+    "classify_claim": classify_claim,
+    "members_on_date": members_on_date,
+    "status_of_country": status_of_country,
+    "joined_as_member_in": joined_as_member_in,
+    "partners_on_date": partners_on_date,
+}

@@ -1,0 +1,110 @@
+"""The live quiz: one call in a notebook cell shows a chapter's quiz with ipywidgets.
+
+    from scobook.quiz_widgets import show_quiz
+    show_quiz("ch1-article")
+
+Works wherever ipywidgets 8 does (JupyterLab 4, Notebook 7, VS Code, Binder). Every control is
+a native radio button, checkbox or button, so the quiz is keyboard-operable; the verdict is said
+in words ("Correct" / "Not quite"), never by colour alone. Prompts and feedback are escaped, so
+text from a bank is shown as text.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from scobook.quiz import Bank, Question, load_bank
+
+
+class QuestionWidget:
+    """One question: the choice widget(s), "Check answer", "Try again" and the feedback area."""
+
+    def __init__(self, number: int, question: Question, on_result):
+        self.question = question
+        self._on_result = on_result
+        hint = " (choose all that apply)" if question.type == "multiple" else ""
+        self.prompt = widgets.HTML(f"<b>{number}. {html.escape(question.prompt)}{hint}</b>")
+        if question.type == "multiple":
+            self.boxes = [widgets.Checkbox(value=False, description=o.text, indent=False,
+                                           layout=widgets.Layout(width="auto"))
+                          for o in question.options]
+            self.choice = widgets.VBox(self.boxes)
+        else:
+            self.boxes = []
+            self.choice = widgets.RadioButtons(options=[(o.text, i) for i, o in enumerate(question.options)],
+                                               value=None, layout=widgets.Layout(width="auto"))
+        self.check = widgets.Button(description="Check answer", tooltip="Check your answer")
+        self.retry = widgets.Button(description="Try again", layout=widgets.Layout(display="none"))
+        self.feedback = widgets.HTML("")
+        self.check.on_click(lambda _: self.check_answer())
+        self.retry.on_click(lambda _: self.reset())
+        self.box = widgets.VBox([self.prompt, self.choice, widgets.HBox([self.check, self.retry]), self.feedback],
+                                layout=widgets.Layout(border_bottom="1px solid #ccc", padding="6px 0"))
+
+    def chosen(self) -> list[int]:
+        if self.boxes:
+            return [i for i, box in enumerate(self.boxes) if box.value]
+        return [] if self.choice.value is None else [self.choice.value]
+
+    def check_answer(self) -> bool | None:
+        chosen = self.chosen()
+        if not chosen:
+            self.feedback.value = "<p>Choose an answer first.</p>"
+            return None
+        ok = self.question.is_correct(chosen)
+        lines = [f"<p><b>{'✓ Correct.' if ok else '✗ Not quite.'}</b></p>"]
+        lines += [f"<p>{html.escape(self.question.options[i].text)}: {html.escape(self.question.options[i].feedback)}</p>"
+                  for i in chosen]
+        missed = set(self.question.correct_indices) - set(chosen)
+        if not ok and self.question.type == "multiple" and missed:
+            lines.append(f"<p>You left out {len(missed)} correct option{'s' if len(missed) > 1 else ''}.</p>")
+        lines.append(f"<p>{html.escape(self.question.explanation)} <i>Source: {html.escape(self.question.source)}</i></p>")
+        self.feedback.value = "".join(lines)
+        self.retry.layout.display = None
+        self._on_result(self.question.id, ok)
+        return ok
+
+    def reset(self) -> None:
+        if self.boxes:
+            for box in self.boxes:
+                box.value = False
+        else:
+            self.choice.value = None
+        self.feedback.value = ""
+        self.retry.layout.display = "none"
+        self._on_result(self.question.id, None)
+
+
+class LiveQuiz:
+    """A chapter's quiz as widgets, with a running score. Display it, or use :func:`show_quiz`."""
+
+    def __init__(self, bank: Bank):
+        self.bank = bank
+        self.results: dict[str, bool] = {}
+        self.score = widgets.HTML()
+        self.questions = [QuestionWidget(n, q, self._record) for n, q in enumerate(bank.questions, start=1)]
+        self._update_score()
+        self.widget = widgets.VBox([widgets.HTML(f"<h3>{html.escape(bank.title)}</h3>"), self.score]
+                                   + [q.box for q in self.questions])
+
+    def _record(self, question_id: str, ok: bool | None) -> None:
+        if ok is None:
+            self.results.pop(question_id, None)
+        else:
+            self.results[question_id] = ok
+        self._update_score()
+
+    def _update_score(self) -> None:
+        right = sum(self.results.values())
+        self.score.value = (f"<p><b>Score: {right} of {len(self.questions)} correct</b> "
+                            f"({len(self.results)} answered)</p>")
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def show_quiz(name: str) -> LiveQuiz:
+    """The quiz of a chapter (a bank name such as ``"ch1-article"``), ready to display."""
+    return LiveQuiz(load_bank(name))

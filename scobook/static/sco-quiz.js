@@ -1,0 +1,66 @@
+/* Quizzes in the static book: no kernel, no network. Each question is a <form>; "Check answer"
+   shows the feedback written for the chosen option(s), the explanation and the source, and keeps
+   a running score. Correctness is said in words (and a symbol), never by colour alone. */
+(function () {
+  "use strict";
+  function setup(quiz) {
+    var forms = quiz.querySelectorAll("form.sco-quiz-q");
+    var score = quiz.querySelector(".sco-quiz-score");
+    var results = {};
+    function updateScore() {
+      var right = 0;
+      Object.keys(results).forEach(function (k) { if (results[k]) right += 1; });
+      score.textContent = "Score: " + right + " of " + forms.length + " correct (" +
+        Object.keys(results).length + " answered).";
+    }
+    forms.forEach(function (form) {
+      var out = form.querySelector(".sco-quiz-feedback");
+      var retry = form.querySelector("button.sco-quiz-retry");
+      var correct = form.dataset.correct.split(",").sort().join(",");
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var chosen = Array.prototype.map.call(form.querySelectorAll("input:checked"), function (i) { return i.value; });
+        out.textContent = "";
+        if (chosen.length === 0) {
+          out.textContent = "Choose an answer first.";
+          return;
+        }
+        var ok = chosen.slice().sort().join(",") === correct;
+        var verdict = document.createElement("p");
+        verdict.className = "sco-quiz-verdict " + (ok ? "is-correct" : "is-wrong");
+        verdict.textContent = ok ? "\u2713 Correct." : "\u2717 Not quite.";
+        out.appendChild(verdict);
+        chosen.forEach(function (value) {
+          var note = form.querySelector('[data-feedback="' + value + '"]');
+          if (note) { var p = note.cloneNode(true); p.hidden = false; out.appendChild(p); }
+        });
+        if (!ok && form.dataset.type === "multiple") {
+          var missed = correct.split(",").filter(function (v) { return chosen.indexOf(v) < 0; });
+          if (missed.length) {
+            var m = document.createElement("p");
+            m.textContent = "You left out " + missed.length + " correct option" + (missed.length > 1 ? "s" : "") + ".";
+            out.appendChild(m);
+          }
+        }
+        var explanation = form.querySelector(".sco-quiz-explanation").cloneNode(true);
+        explanation.hidden = false;
+        out.appendChild(explanation);
+        results[form.id] = ok;
+        updateScore();
+        retry.hidden = false;
+      });
+      retry.addEventListener("click", function () {
+        form.reset();
+        out.textContent = "";
+        delete results[form.id];
+        updateScore();
+        retry.hidden = true;
+        var first = form.querySelector("input");
+        if (first) first.focus();
+      });
+    });
+    updateScore();
+  }
+  function init() { document.querySelectorAll(".sco-quiz").forEach(setup); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();

@@ -1,0 +1,79 @@
+"""A quiz in the built book, used as a reader would: offline, by keyboard and by mouse."""
+
+import pytest
+
+from conftest import offline_context
+
+QUIZ_PAGE = "chapters/01-article/index.html"
+
+
+@pytest.fixture
+def quiz_page(browser, site):
+    context = offline_context(browser)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{site}/{QUIZ_PAGE}")
+    yield page
+    assert errors == []
+    assert context.blocked == [], "the quiz page asked for something off this machine"
+    context.close()
+
+
+def option_texts(form):
+    return form.locator(".sco-quiz-option label").all_inner_texts()
+
+
+def test_wrong_answer_by_keyboard_shows_that_options_feedback(quiz_page):
+    form = quiz_page.locator("form.sco-quiz-q").first
+    correct = int(form.get_attribute("data-correct"))
+    wrong = 0 if correct != 0 else 1
+    radios = form.locator("input[type=radio]")
+    radios.first.focus()
+    quiz_page.keyboard.press("Space")  # selects the focused (first) option
+    for _ in range(wrong):
+        quiz_page.keyboard.press("ArrowDown")
+    assert radios.nth(wrong).is_checked()
+    quiz_page.keyboard.press("Tab")  # to "Check answer"
+    assert form.locator("button[type=submit]").evaluate("b => b === document.activeElement")
+    quiz_page.keyboard.press("Enter")
+    feedback = form.locator(".sco-quiz-feedback")
+    assert feedback.locator(".sco-quiz-verdict").inner_text() == "✗ Not quite."
+    assert feedback.inner_text().count(option_texts(form)[wrong]) == 1
+    assert "Source:" in feedback.inner_text()
+    assert "Score: 0 of 11 correct (1 answered)." == quiz_page.locator(".sco-quiz-score").first.inner_text()
+    # "Try again" is reachable by keyboard and clears the question
+    quiz_page.keyboard.press("Tab")
+    quiz_page.keyboard.press("Enter")
+    assert feedback.inner_text() == "" and not radios.nth(wrong).is_checked()
+
+
+def test_right_answer_by_mouse_and_multiple_choice(quiz_page):
+    forms = quiz_page.locator("form.sco-quiz-q")
+    second = forms.nth(1)
+    correct = int(second.get_attribute("data-correct"))
+    second.locator("label").nth(correct).click()
+    second.get_by_role("button", name="Check answer").click()
+    assert second.locator(".sco-quiz-verdict").inner_text() == "✓ Correct."
+    assert option_texts(second)[correct] in second.locator(".sco-quiz-feedback").inner_text()
+    multiple = quiz_page.locator('form.sco-quiz-q[data-type="multiple"]').first
+    right = [int(v) for v in multiple.get_attribute("data-correct").split(",")]
+    multiple.locator("label").nth(right[0]).click()
+    multiple.get_by_role("button", name="Check answer").click()
+    assert multiple.locator(".sco-quiz-verdict").inner_text() == "✗ Not quite."
+    assert "You left out" in multiple.locator(".sco-quiz-feedback").inner_text()
+    for i in right[1:]:
+        multiple.locator("label").nth(i).click()
+    multiple.get_by_role("button", name="Check answer").click()
+    assert multiple.locator(".sco-quiz-verdict").inner_text() == "✓ Correct."
+    assert quiz_page.locator(".sco-quiz-score").first.inner_text().startswith("Score: 2 of 11 correct")
+
+
+def test_the_answer_is_readable_without_javascript(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/{QUIZ_PAGE}")
+    first = page.locator("details.sco-quiz-answer").first
+    first.locator("summary").click()
+    assert "Answer:" in first.inner_text()
+    context.close()

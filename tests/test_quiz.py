@@ -1,0 +1,143 @@
+"""Quiz banks: the shipped banks are valid and computed from the data; broken banks are rejected
+with file, question id and field; the live ipywidgets quiz works when driven headlessly."""
+
+import textwrap
+
+import pytest
+
+from scobook.errors import DataError
+from scobook.membership import load_membership, members_on
+from scobook.quiz import bank_names, load_all_banks, load_bank
+from scobook.quiz_widgets import show_quiz
+
+
+def test_every_chapter_bank_loads_with_at_least_eight_questions():
+    banks = load_all_banks()
+    assert [b.name for b in banks] == bank_names() and len(banks) >= 3
+    for bank in banks:
+        assert len(bank.questions) >= 8, bank.name
+
+
+def test_computed_answers_follow_the_data():
+    question = next(q for q in load_bank("ch2-membership").questions if q.id == "ch2-members-2018")
+    [answer] = [question.options[i].text for i in question.correct_indices]
+    assert answer == str(len(members_on(load_membership(), "2018-06-09"))) == "8"
+    iran = next(q for q in load_bank("ch2-membership").questions if q.id == "ch2-iran-2018")
+    assert [iran.options[i].text for i in iran.correct_indices] == ["Observer"]
+
+
+def test_claim_questions_come_from_the_claims_table():
+    question = next(q for q in load_bank("ch1-article").questions if q.id == "ch1-claim-landmark")
+    assert "set to become another landmark" in question.prompt
+    assert [question.options[i].text for i in question.correct_indices] == ["Prediction"]
+
+
+def test_shuffling_is_reproducible_and_keeps_the_answer():
+    first, second = load_bank("ch1-article"), load_bank("ch1-article")
+    assert first == second
+    unshuffled = load_bank("ch1-article", shuffle=False)
+    for a, b in zip(first.questions, unshuffled.questions):
+        assert {a.options[i].text for i in a.correct_indices} == {b.options[i].text for i in b.correct_indices}
+
+
+GOOD_Q = """\
+  - id: q1
+    type: single
+    prompt: Pick one
+    options:
+      - {text: A, correct: true, feedback: right}
+      - {text: B, feedback: nope}
+    explanation: because
+    source: ¶1
+"""
+
+BAD_BANKS = {
+    "no-correct": (GOOD_Q.replace("correct: true, ", ""), "question 'q1', field 'options': no option is marked correct"),
+    "two-correct-single": (GOOD_Q.replace("{text: B, feedback", "{text: B, correct: true, feedback"),
+                           "question 'q1', field 'options': 2 options are marked correct in a single question"),
+    "duplicate-id": (GOOD_Q + GOOD_Q, "question 'q1', field 'id': duplicate id"),
+    "unknown-type": (GOOD_Q.replace("type: single", "type: essay"), "question 'q1', field 'type': unknown type 'essay'"),
+    "empty-prompt": (GOOD_Q.replace("prompt: Pick one", "prompt: ''"), "question 'q1', field 'prompt': missing or empty"),
+    "missing-feedback": (GOOD_Q.replace("{text: B, feedback: nope}", "{text: B}"), "question 'q1', field 'options[2].feedback': option 'B' has no feedback"),
+    "one-option": (GOOD_Q.replace("      - {text: B, feedback: nope}\n", ""), "question 'q1', field 'options': a question needs at least two options"),
+    "bad-source": (GOOD_Q.replace("source: ¶1", "source: the internet"), "question 'q1', field 'source'"),
+    "no-explanation": (GOOD_Q.replace("    explanation: because\n", ""), "question 'q1', field 'explanation': missing or empty"),
+    "true-false-options": (GOOD_Q.replace("type: single", "type: true_false"), "question 'q1', field 'options': a true_false question"),
+    "unknown-generator": ("  - id: q1\n    computed: {generator: guess}\n", "question 'q1', field 'computed': unknown generator"),
+    "bad-generator-argument": ("  - id: q1\n    computed: {generator: joined_as_member_in, year: 2017}\n",
+                               "question 'q1', field 'computed': cannot compute the question: 2 states became members in 2017"),
+    "yaml-boolean-feedback": (GOOD_Q.replace("feedback: nope", "feedback: no"),
+                              "question 'q1', field 'options[2].feedback': option 'B': YAML read the feedback as false; put it in quotes"),
+    "missing-id": (GOOD_Q.replace("id: q1", "id: ''"), "question 1, field 'id': missing or empty"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_BANKS, ids=str)
+def test_broken_bank_is_rejected_naming_file_question_and_field(tmp_path, case):
+    body, expected = BAD_BANKS[case]
+    path = tmp_path / f"{case}.yml"
+    path.write_text("title: Test\nquestions:\n" + body)
+    with pytest.raises(DataError) as error:
+        load_bank(path)
+    assert str(error.value).startswith(f"{path}, ")
+    assert expected in str(error.value)
+
+
+def test_yaml_is_loaded_safely(tmp_path):
+    path = tmp_path / "unsafe.yml"
+    path.write_text("title: !!python/object/apply:os.system ['echo hacked']\nquestions: []\n")
+    with pytest.raises(DataError, match="not valid YAML"):
+        load_bank(path)
+
+
+def test_live_quiz_gives_feedback_score_and_try_again():
+    quiz = show_quiz("ch1-article")
+    first = quiz.questions[0]
+    wrong = next(i for i in range(len(first.question.options)) if i not in first.question.correct_indices)
+    first.choice.value = wrong
+    first.check.click()
+    assert "Not quite" in first.feedback.value
+    assert first.question.options[wrong].feedback.split(" - ")[0][:20] in first.feedback.value
+    assert "Score: 0 of 11 correct</b> (1 answered)" in quiz.score.value
+    first.retry.click()
+    assert first.feedback.value == "" and first.choice.value is None
+    first.choice.value = first.question.correct_indices[0]
+    first.check.click()
+    assert "✓ Correct." in first.feedback.value and "Source: data/article.yml" in first.feedback.value
+    assert "Score: 1 of 11 correct" in quiz.score.value
+
+
+def test_live_quiz_multiple_choice_and_no_answer():
+    quiz = show_quiz("ch1-article")
+    multiple = next(q for q in quiz.questions if q.question.type == "multiple")
+    multiple.check.click()
+    assert multiple.feedback.value == "<p>Choose an answer first.</p>"
+    for i in multiple.question.correct_indices:
+        multiple.boxes[i].value = True
+    multiple.check.click()
+    assert "✓ Correct." in multiple.feedback.value
+
+
+def test_live_quiz_shows_markup_as_text(tmp_path, monkeypatch):
+    path = tmp_path / "x.yml"
+    path.write_text(textwrap.dedent("""\
+        title: T
+        questions:
+          - id: q1
+            type: single
+            prompt: "<script>alert(1)</script> pick"
+            options:
+              - {text: "<b>A</b>", correct: true, feedback: "<img src=x onerror=alert(1)>"}
+              - {text: B, feedback: nope}
+            explanation: e
+            source: ¶1
+        """))
+    from scobook import quiz_widgets
+
+    monkeypatch.setattr(quiz_widgets, "load_bank", lambda name: load_bank(path))
+    live = quiz_widgets.show_quiz("x")
+    question = live.questions[0]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in question.prompt.value and "<script>" not in question.prompt.value
+    question.choice.value = question.question.correct_indices[0]
+    question.check.click()
+    assert "<img" not in question.feedback.value and "&lt;img src=x" in question.feedback.value
