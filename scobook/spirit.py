@@ -1,0 +1,113 @@
+"""The Shanghai Spirit (``data/shanghai_spirit.yml``): six principles with their Chinese and
+Russian wordings, the variants in official texts, an explanation, an example, the terms used to
+find them in the article, the paragraphs that invoke them, and evidence from practice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from scobook.errors import DataError
+from scobook.paths import data_path
+from scobook.text import count_terms
+
+PRINCIPLE_IDS = ("mutual_trust", "mutual_benefit", "equality", "consultation",
+                 "respect_for_diversity", "common_development")
+ARTICLE_PARAGRAPHS = range(1, 16)
+
+
+def load_principles(path: str | Path | None = None) -> list[dict]:
+    """The six principles, in the order the article lists them, each checked."""
+    path = Path(path) if path is not None else data_path("shanghai_spirit.yml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataError(path, None, None, f"not valid YAML ({exc})") from exc
+    principles = (raw or {}).get("principles")
+    if not isinstance(principles, list):
+        raise DataError(path, None, "principles", "expected a list of six principles")
+    ids = [p.get("id") if isinstance(p, dict) else None for p in principles]
+    if ids != list(PRINCIPLE_IDS):
+        raise DataError(path, None, "principles", f"expected the ids {', '.join(PRINCIPLE_IDS)} in that order, got {ids}")
+    with_practice = 0
+    for principle in principles:
+        where = f"principle '{principle['id']}'"
+        for field in ("name_en", "name_zh", "name_ru", "explanation"):
+            if not isinstance(principle.get(field), str) or not principle[field].strip():
+                raise DataError(path, where, field, "missing or empty")
+        wordings = principle.get("wordings")
+        if not isinstance(wordings, list) or not wordings:
+            raise DataError(path, where, "wordings", "needs at least one wording from an official text")
+        for n, wording in enumerate(wordings, start=1):
+            for field in ("text", "document", "year", "source"):
+                if not wording.get(field):
+                    raise DataError(path, where, f"wordings[{n}].{field}", "missing or empty")
+            if not str(wording["source"]).startswith("http"):
+                raise DataError(path, where, f"wordings[{n}].source", "should be the URL of the text")
+        example = principle.get("example") or {}
+        if not example.get("text") or not str(example.get("source", "")).startswith("http"):
+            raise DataError(path, where, "example", "needs a text and a source URL")
+        terms = principle.get("terms")
+        if not isinstance(terms, list) or not terms or any(not isinstance(t, str) or t != t.lower() or not t.strip() for t in terms):
+            raise DataError(path, where, "terms", "needs a list of lower-case words or phrases")
+        paragraphs = principle.get("paragraphs")
+        if not isinstance(paragraphs, list) or any(p not in ARTICLE_PARAGRAPHS for p in paragraphs):
+            raise DataError(path, where, "paragraphs", "must list article paragraph numbers between 1 and 15")
+        practice = principle.get("practice")
+        if practice:
+            for side in ("supports", "complicates"):
+                item = practice.get(side) or {}
+                if not item.get("text") or not str(item.get("source", "")).startswith("http"):
+                    raise DataError(path, where, f"practice.{side}", "needs a text and a source URL")
+            with_practice += 1
+    if with_practice < 3:
+        raise DataError(path, None, "practice", f"at least three principles need evidence from practice; {with_practice} have it")
+    return principles
+
+
+def principle_matrix(paragraphs: pd.DataFrame, terms: dict[str, list[str]]) -> pd.DataFrame:
+    """How often each principle's terms occur in each paragraph (case-insensitive, whole words).
+
+    ``paragraphs`` has columns ``n`` and ``text``; ``terms`` maps a principle id to its term list.
+    Returns a table with one row per paragraph (index ``n``) and one column per principle.
+    """
+    table = pd.DataFrame(
+        {pid: [count_terms(text, words, case_sensitive=False) for text in paragraphs["text"]]
+         for pid, words in terms.items()},
+        index=pd.Index(paragraphs["n"], name="paragraph"),
+    )
+    return table
+
+
+def principle_card_html(principle: dict, paragraphs: pd.DataFrame) -> str:
+    """A principle's card: its names in English, Chinese and Russian, its wordings in official
+    texts, a plain explanation, an example, and the article's paragraphs that invoke it with the
+    principle's terms marked. All text from the data file is escaped."""
+    import html
+
+    from scobook.text import highlight_terms
+
+    esc = html.escape
+    wordings = "".join(
+        f'<li>&ldquo;{esc(w["text"])}&rdquo; &mdash; {esc(w["document"])} ({esc(str(w["year"]))}), '
+        f'<a href="{esc(w["source"])}">source</a></li>'
+        for w in principle["wordings"]
+    )
+    quoted = "".join(
+        f'<li><strong>¶{n}</strong> {highlight_terms(text, principle["terms"])}</li>'
+        for n, text in zip(paragraphs["n"], paragraphs["text"]) if n in principle["paragraphs"]
+    )
+    example = principle["example"]
+    return (
+        f'<section class="spirit-card" aria-label="{esc(principle["name_en"])}">'
+        f'<h4>{esc(principle["name_en"].capitalize())}</h4>'
+        f'<p>Chinese: <span lang="zh">{esc(principle["name_zh"])}</span> &middot; '
+        f'Russian: <span lang="ru">{esc(principle["name_ru"])}</span></p>'
+        f'<p>{esc(principle["explanation"])}</p>'
+        f'<p><strong>Example.</strong> {esc(example["text"])} <a href="{esc(example["source"])}">Source</a>.</p>'
+        f"<details><summary>Wordings in official texts</summary><ul>{wordings}</ul></details>"
+        f'<p><strong>Where the article invokes it</strong> (terms searched: {esc(", ".join(principle["terms"]))}):</p>'
+        f"<ul>{quoted or '<li>No paragraph, in our reading.</li>'}</ul></section>"
+    )
