@@ -102,7 +102,7 @@ def principle_card_html(principle: dict, paragraphs: pd.DataFrame) -> str:
     example = principle["example"]
     return (
         f'<section class="spirit-card" aria-label="{esc(principle["name_en"])}">'
-        f'<h4>{esc(principle["name_en"].capitalize())}</h4>'
+        f'<h3>{esc(principle["name_en"].capitalize())}</h3>'
         f'<p>Chinese: <span lang="zh">{esc(principle["name_zh"])}</span> &middot; '
         f'Russian: <span lang="ru">{esc(principle["name_ru"])}</span></p>'
         f'<p>{esc(principle["explanation"])}</p>'
