@@ -50,3 +50,28 @@ def load_claims(path: str | Path | None = None) -> pd.DataFrame:
             raise DataError(path, row, "evidence_source", f"a {record['type']} needs evidence and its source")
     table["paragraph"] = table["paragraph"].astype(int)
     return table
+
+
+def load_perspectives(path: str | Path | None = None) -> list[dict]:
+    """Other framings of the 2018 summit (``data/perspectives.yml``): only confirmed items,
+    each with outlet, country, date, title, URL, a summary and how it contrasts with the article."""
+    import yaml
+
+    path = Path(path) if path is not None else data_path("perspectives.yml")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    items = raw.get("perspectives")
+    if not isinstance(items, list) or not items:
+        raise DataError(path, None, "perspectives", "expected a non-empty list")
+    confirmed = []
+    for n, item in enumerate(items, start=1):
+        where = f"perspective {n}"
+        for field in ("outlet", "country", "date", "title", "url", "summary", "contrast"):
+            if not str(item.get(field) or "").strip():
+                raise DataError(path, where, field, "missing or empty")
+        if not str(item["url"]).startswith("http"):
+            raise DataError(path, where, "url", "should be the URL of the piece")
+        if item.get("confirmed") is True:
+            confirmed.append(item)
+    if len(confirmed) < 2:
+        raise DataError(path, None, "perspectives", "at least two confirmed perspectives are needed")
+    return confirmed

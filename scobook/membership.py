@@ -102,7 +102,7 @@ def load_membership(path: str | Path | None = None, *, today: dt.date | None = N
         seen[key] = row
         records.append({**record, "start": start, "end": end, "row": row})
     frame = pd.DataFrame(records)
-    _check_overlaps(path, frame)
+    check_overlaps(path, frame)
     frame = frame.drop(columns="row")
     frame["status"] = pd.Categorical(frame["status"], categories=STATUSES, ordered=True)
     for column in ("country", "iso3", "source", "notes"):
@@ -110,9 +110,12 @@ def load_membership(path: str | Path | None = None, *, today: dt.date | None = N
     return frame.reset_index(drop=True)
 
 
-def _check_overlaps(path: Path, frame: pd.DataFrame) -> None:
+def check_overlaps(path: Path, frame: pd.DataFrame, by: tuple[str, ...] = ("iso3",)) -> None:
+    """No two periods of the same ``by`` group (a state, or a state in one bloc) may overlap.
+    ``frame`` needs ``iso3, status, start, end, row`` columns."""
     far_future = pd.Timestamp.max
-    for iso3, periods in frame.sort_values(["iso3", "start"]).groupby("iso3", sort=False):
+    for _, periods in frame.sort_values([*by, "start"]).groupby(list(by), sort=False):
+        iso3 = periods["iso3"].iloc[0]
         previous = None
         for period in periods.itertuples():
             if previous is not None and period.start < (previous.end if previous.end is not pd.NaT else far_future):

@@ -1,0 +1,67 @@
+"""Other blocs (``data/blocs.csv``: the Eurasian Economic Union, ASEAN, BRICS and the CSTO, for
+the states of the SCO membership file) and the timeline of Eurasian initiatives
+(``data/initiatives.csv``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from scobook.errors import DataError
+from scobook.membership import check_overlaps, is_country_code, parse_date
+from scobook.paths import data_path
+from scobook.tables import read_csv_strict
+
+BLOCS = {
+    "EAEU": "Eurasian Economic Union",
+    "CSTO": "Collective Security Treaty Organization",
+    "BRICS": "BRICS",
+    "ASEAN": "Association of Southeast Asian Nations",
+}
+
+
+def load_blocs(path: str | Path | None = None, *, today: dt.date | None = None) -> pd.DataFrame:
+    """Full memberships: ``bloc, country, iso3, start, end, source, notes`` (``end`` exclusive)."""
+    path = Path(path) if path is not None else data_path("blocs.csv")
+    table = read_csv_strict(path, required=("bloc", "country", "iso3", "start", "end", "source"))
+    if "notes" not in table:
+        table["notes"] = ""
+    records = []
+    for row, record in enumerate(table.to_dict("records"), start=2):
+        if record["bloc"] not in BLOCS:
+            raise DataError(path, row, "bloc", f"unknown bloc {record['bloc']!r}; expected one of {', '.join(BLOCS)}")
+        if not is_country_code(record["iso3"]):
+            raise DataError(path, row, "iso3", f"{record['iso3']!r} is not an ISO 3166-1 alpha-3 country code")
+        if not record["source"]:
+            raise DataError(path, row, "source", "missing or empty")
+        start = parse_date(path, row, "start", record["start"], today=today)
+        end = parse_date(path, row, "end", record["end"], today=today) if record["end"] else pd.NaT
+        if end is not pd.NaT and end <= start:
+            raise DataError(path, row, "end", f"{record['end']} is not after start {record['start']}")
+        records.append({**record, "status": record["bloc"], "start": start, "end": end, "row": row})
+    frame = pd.DataFrame(records)
+    check_overlaps(path, frame, by=("bloc", "iso3"))
+    return frame.drop(columns=["row", "status"]).reset_index(drop=True)
+
+
+def members_of(blocs: pd.DataFrame, bloc: str, date) -> list[str]:
+    """ISO3 codes of a bloc's members (among the states in the file) on a date."""
+    day = pd.Timestamp(date)
+    rows = blocs[(blocs["bloc"] == bloc) & (blocs["start"] <= day) & (blocs["end"].isna() | (day < blocs["end"]))]
+    return sorted(rows["iso3"])
+
+
+def load_initiatives(path: str | Path | None = None, *, today: dt.date | None = None) -> pd.DataFrame:
+    """The timeline: ``date, event, actors, source, notes``, sorted by date."""
+    path = Path(path) if path is not None else data_path("initiatives.csv")
+    table = read_csv_strict(path, required=("date", "event", "actors", "source"))
+    dates = []
+    for row, record in enumerate(table.to_dict("records"), start=2):
+        for field in ("event", "actors", "source"):
+            if not record[field]:
+                raise DataError(path, row, field, "missing or empty")
+        dates.append(parse_date(path, row, "date", record["date"], today=today))
+    table["date"] = dates
+    return table.sort_values("date", kind="stable").reset_index(drop=True)

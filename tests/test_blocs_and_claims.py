@@ -1,0 +1,101 @@
+"""Chapters 4 and 5 data: blocs, initiatives, claims and perspectives load and are checked."""
+
+import datetime as dt
+
+import pytest
+
+from scobook.blocs import load_blocs, load_initiatives, members_of
+from scobook.claims import load_claims, load_perspectives
+from scobook.errors import DataError
+from scobook.membership import load_membership
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def test_eaeu_is_the_five_former_soviet_republics_and_all_have_an_sco_status():
+    blocs = load_blocs()
+    eaeu = members_of(blocs, "EAEU", "2018-06-06")
+    assert eaeu == ["ARM", "BLR", "KAZ", "KGZ", "RUS"]
+    assert set(blocs["iso3"]) <= set(load_membership()["iso3"])
+
+
+def test_uzbekistan_left_the_csto_and_iran_joined_brics():
+    blocs = load_blocs()
+    assert "UZB" in members_of(blocs, "CSTO", "2010-01-01") and "UZB" not in members_of(blocs, "CSTO", "2018-06-06")
+    assert "IRN" not in members_of(blocs, "BRICS", "2023-12-31") and "IRN" in members_of(blocs, "BRICS", "2024-01-01")
+
+
+def test_initiatives_are_dated_and_include_the_may_2018_agreement():
+    initiatives = load_initiatives()
+    assert initiatives["date"].is_monotonic_increasing
+    may_2018 = initiatives[initiatives["date"] == "2018-05-17"]
+    assert len(may_2018) == 1 and "EAEU" in may_2018.iloc[0]["event"]
+
+
+def test_claims_are_verbatim_and_cover_all_four_types():
+    claims = load_claims()
+    assert len(claims) >= 12
+    assert set(claims["type"]) == {"fact", "opinion", "prediction", "recommendation"}
+
+
+def test_at_least_two_confirmed_perspectives():
+    assert len(load_perspectives()) >= 2
+
+
+BLOC_HEADER = "bloc,country,iso3,start,end,source,notes\n"
+BAD_BLOCS = {
+    "unknown-bloc": (BLOC_HEADER + "NATO,Turkey,TUR,1952-02-18,,https://x,\n", "row 2, field 'bloc': unknown bloc 'NATO'"),
+    "overlap": (BLOC_HEADER + "CSTO,Uzbekistan,UZB,2006-08-16,2012-12-19,https://x,\nCSTO,Uzbekistan,UZB,2010-01-01,,https://y,\n",
+                "row 3, field 'start': UZB's CSTO period from 2010-01-01 overlaps"),
+    "bad-code": (BLOC_HEADER + "EAEU,Russia,RUSS,2015-01-01,,https://x,\n", "row 2, field 'iso3'"),
+    "no-source": (BLOC_HEADER + "EAEU,Russia,RUS,2015-01-01,,,\n", "row 2, field 'source'"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_BLOCS, ids=str)
+def test_bad_bloc_file_is_rejected(tmp_path, case):
+    text, expected = BAD_BLOCS[case]
+    path = tmp_path / f"{case}.csv"
+    path.write_text(text)
+    with pytest.raises(DataError) as error:
+        load_blocs(path, today=TODAY)
+    assert str(path) in str(error.value) and expected in str(error.value)
+
+
+def test_bad_initiative_date_is_rejected(tmp_path):
+    path = tmp_path / "i.csv"
+    path.write_text("date,event,actors,source\n2018-13-01,Agreement,China,https://x\n")
+    with pytest.raises(DataError, match="row 2, field 'date': '2018-13-01' is not an ISO date"):
+        load_initiatives(path, today=TODAY)
+
+
+CLAIM_HEADER = "id,paragraph,sentence,type,reasoning,evidence,evidence_source,outcome,as_of\n"
+BAD_CLAIMS = {
+    "not-verbatim": (CLAIM_HEADER + "c1,6,the SCO has taken many economic steps,fact,r,e,https://x,not_applicable,2026-11-27\n",
+                     "row 2, field 'sentence': not found word for word in ¶6"),
+    "unknown-type": (CLAIM_HEADER + "c1,8,the Qingdao summit is set to become another landmark,guess,r,e,https://x,too_early,2026-11-27\n",
+                     "row 2, field 'type': unknown type 'guess'"),
+    "fact-without-evidence": (CLAIM_HEADER + "c1,10,the new member states,fact,r,,,not_applicable,2026-11-27\n",
+                              "row 2, field 'evidence_source': a fact needs evidence and its source"),
+    "bad-paragraph": (CLAIM_HEADER + "c1,16,x,opinion,r,,,not_applicable,2026-11-27\n", "row 2, field 'paragraph'"),
+    "bad-outcome": (CLAIM_HEADER + "c1,8,the Qingdao summit is set to become another landmark,prediction,r,e,https://x,maybe,2026-11-27\n",
+                    "row 2, field 'outcome': unknown outcome 'maybe'"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_CLAIMS, ids=str)
+def test_bad_claims_file_is_rejected(tmp_path, case):
+    text, expected = BAD_CLAIMS[case]
+    path = tmp_path / f"{case}.csv"
+    path.write_text(text)
+    with pytest.raises(DataError) as error:
+        load_claims(path)
+    assert str(path) in str(error.value) and expected in str(error.value)
+
+
+def test_perspective_without_url_is_rejected(tmp_path):
+    path = tmp_path / "p.yml"
+    path.write_text("perspectives:\n  - {outlet: DW, country: Germany, date: 2018-06-10, title: T, url: dw.com, "
+                    "summary: S, contrast: C, confirmed: true}\n")
+    with pytest.raises(DataError, match="perspective 1, field 'url'"):
+        load_perspectives(path)
