@@ -6,12 +6,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD_FLAGS := --all -n -W --keep-going
 
-.PHONY: book test bench clean help
+.PHONY: book test bench handout classpack clean help
 
 help:
 	@echo "make book   build the HTML book into _build/html (strict: any warning fails)"
 	@echo "make test   run every test (unit, notebooks, strict build, browser)"
 	@echo "make bench  print build, notebook and page-weight figures"
+	@echo "make handout     print the handout page to _build/handout.pdf (A4; needs Chromium)"
+	@echo "make classpack   write the offline class pack _build/sco-classpack.zip"
 	@echo "make clean  remove _build and the Jupyter cache (keeps .venv)"
 
 $(BIN)/python:
@@ -37,6 +39,12 @@ test: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/run.py
+
+handout: book $(VENV)/.test-installed
+	$(BIN)/python tools/handout.py
+
+classpack: $(VENV)/.runtime-installed
+	$(BIN)/python tools/classpack.py
 
 clean:
 	rm -rf _build .jupyter_cache

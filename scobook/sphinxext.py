@@ -7,6 +7,8 @@
 - ``{para}`7``: an inline citation "¶7" linking to paragraph 7.
 - ``{quiz} ch1-article``: a quiz bank from ``data/quizzes/`` as forms that work offline.
 - ``{quiz-answer-key}``: every bank's answers, for the teacher's answer key.
+- ``{glossary-from-data}``, ``{discussion-questions}``, ``{data-sources}``: the glossary, the
+  discussion questions and the list of sources, each built from ``data/``.
 
 Unresolvable numbers are reported as Sphinx errors, so the strict build (-W) fails on them.
 """
@@ -198,6 +200,121 @@ class AnswerKeyDirective(SphinxDirective):
         return output
 
 
+class GlossaryDirective(SphinxDirective):
+    """``{glossary-from-data}``: the terms of ``data/glossary.yml`` as a definition list, with
+    Chinese and Russian forms (marked where unconfirmed) and a source for each. ``:only:`` takes
+    a ``;``-separated list of terms (the handout's key terms)."""
+
+    option_spec = {"only": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        from scobook.glossary import load_glossary
+
+        path = data_path("glossary.yml")
+        self.env.note_dependency(str(path))
+        entries = load_glossary(path)
+        if "only" in self.options:
+            wanted = [t.strip() for t in self.options["only"].split(";") if t.strip()]
+            known = {e["term"]: e for e in entries}
+            missing = [t for t in wanted if t not in known]
+            if missing:
+                raise self.error(f"not in data/glossary.yml: {', '.join(missing)}")
+            entries = [known[t] for t in wanted]
+        dl = nodes.definition_list(classes=["sco-glossary"])
+        for entry in entries:
+            item = nodes.definition_list_item(ids=[nodes.make_id(f"term-{entry['term']}")])
+            item += nodes.term("", entry["term"])
+            body = nodes.definition()
+            body += nodes.paragraph("", entry["definition"])
+            forms = nodes.paragraph(classes=["sco-glossary-forms"])
+            unconfirmed = set(entry.get("unconfirmed") or [])
+            for key, language, lang in (("zh", "Chinese", "zh"), ("ru", "Russian", "ru")):
+                if entry.get(key):
+                    forms += nodes.Text(f"{language}: ")
+                    forms += nodes.raw("", f'<span lang="{lang}">{html.escape(entry[key])}</span>', format="html")
+                    forms += nodes.Text(" (unconfirmed)  " if key in unconfirmed else "  ")
+            source = nodes.reference("", "source", refuri=entry["source"])
+            forms += source
+            body += forms
+            item += body
+            dl += item
+        return [dl]
+
+
+class DiscussionDirective(SphinxDirective):
+    """``{discussion-questions}``: the questions of ``data/discussion.yml``; with ``:notes:``,
+    each with the teacher's notes (the guide), without them for students (the handout)."""
+
+    option_spec = {"notes": directives.flag, "chapter": directives.positive_int}
+
+    def run(self) -> list[nodes.Node]:
+        from scobook.glossary import load_discussion
+
+        path = data_path("discussion.yml")
+        self.env.note_dependency(str(path))
+        items = nodes.enumerated_list(classes=["sco-discussion"])
+        for q in load_discussion(path):
+            if "chapter" in self.options and q["chapter"] != self.options["chapter"]:
+                continue
+            item = nodes.list_item()
+            para = nodes.paragraph("", q["question"] + " ")
+            for n in q.get("paragraphs", []):
+                para += para_ref(n)
+                para += nodes.Text(" ")
+            item += para
+            if "notes" in self.options:
+                note = nodes.paragraph(classes=["teacher-notes"])
+                note += nodes.strong("", "Notes for the teacher: ")
+                note += nodes.Text(" ".join(q["teacher_notes"].split()))
+                item += note
+            items += item
+        return [items]
+
+
+class DataSourcesDirective(SphinxDirective):
+    """``{data-sources}``: for every data file in ``data/catalog.yml``, its title, "as of" date,
+    source summary, and every distinct URL its rows cite (collected from the files themselves)."""
+
+    def run(self) -> list[nodes.Node]:
+        import yaml
+
+        catalog_path = data_path("catalog.yml")
+        self.env.note_dependency(str(catalog_path))
+        catalog = yaml.safe_load(catalog_path.read_text(encoding="utf-8"))
+        output: list[nodes.Node] = []
+        for name, entry in catalog.items():
+            path = data_path(name)
+            self.env.note_dependency(str(path))
+            section = nodes.section(ids=[nodes.make_id(f"source-{name}")])
+            section += nodes.title("", f"{entry['title']} ({name})")
+            summary = nodes.paragraph()
+            summary += nodes.strong("", "Source: ")
+            summary += nodes.Text(f"{entry['source']}. ")
+            summary += nodes.strong("", "As of: ")
+            summary += nodes.Text(str(entry["as_of"]) + ".")
+            section += summary
+            urls = cited_urls(path)
+            if urls:
+                listing = nodes.bullet_list(classes=["sco-source-urls"])
+                for url in urls:
+                    item = nodes.list_item()
+                    para = nodes.paragraph()
+                    para += nodes.reference("", url, refuri=url)
+                    item += para
+                    listing += item
+                section += listing
+            output.append(section)
+        return output
+
+
+def cited_urls(path: Path) -> list[str]:
+    """Every distinct http(s) URL in a data file's text, in order of first appearance."""
+    if path.suffix not in {".csv", ".yml", ".yaml"}:
+        return []
+    found = re.findall(r"https?://[^\s,;\"')\]]+", path.read_text(encoding="utf-8"))
+    return list(dict.fromkeys(url.rstrip(".") for url in found))
+
+
 def add_static_files(app, config) -> None:
     config.html_static_path.append(str(STATIC_DIR))
 
@@ -272,6 +389,9 @@ def setup(app):
     app.add_js_file("sco-quiz.js", defer="defer")
     app.add_directive("quiz", QuizDirective)
     app.add_directive("quiz-answer-key", AnswerKeyDirective)
+    app.add_directive("glossary-from-data", GlossaryDirective)
+    app.add_directive("discussion-questions", DiscussionDirective)
+    app.add_directive("data-sources", DataSourcesDirective)
     app.connect("html-page-context", tidy_page_context, priority=900)
     app.connect("build-finished", drop_fontawesome_js)
     app.add_directive("article-text", ArticleText)

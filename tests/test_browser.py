@@ -200,3 +200,15 @@ def test_paragraph_links_land_on_the_paragraph(browser, site):
     assert page.locator("#para-14").is_visible()
     assert "soul of the organization" in page.locator("#para-14").inner_text()
     context.close()
+
+
+def test_chinese_terms_use_the_font_shipped_with_the_book(browser, site):
+    context = offline_context(browser)
+    page = context.new_page()
+    fonts = []
+    page.on("response", lambda r: fonts.append(r.url) if r.url.endswith(".woff") else None)
+    page.goto(f"{site}/chapters/03-shanghai-spirit/index.html")
+    page.evaluate("document.fonts.ready")
+    assert any(url.endswith("/_static/fonts/noto-sans-sc-subset.woff") for url in fonts)
+    assert page.evaluate("""() => [...document.fonts].some(f => f.family.includes('SCO Noto Sans SC') && f.status === 'loaded')""")
+    context.close()

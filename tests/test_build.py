@@ -77,3 +77,19 @@ def test_key_terms_render_as_a_definition_list(html_dir):
     soup = BeautifulSoup((html_dir / "chapters/01-article/index.html").read_text(), "html.parser")
     terms = [dt.get_text(" ", strip=True) for dt in soup.select("dl dt")]
     assert "Shanghai Spirit" in terms and len(terms) >= 5
+
+
+def test_the_shipped_chinese_font_covers_every_chinese_character_in_the_book(html_dir):
+    import sys
+
+    from fontTools.ttLib import TTFont
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from make_cjk_subset import OUT, cjk_characters
+
+    font = TTFont(OUT)
+    covered = {chr(c) for c in font.getBestCmap()}
+    assert cjk_characters() - covered == set(), "run tools/make_cjk_subset.py"
+    assert (html_dir / "_static/fonts/noto-sans-sc-subset.woff").exists()
