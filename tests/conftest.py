@@ -15,6 +15,35 @@ STRICT_FLAGS = ["--all", "-n", "-W", "--keep-going"]
 NOTEBOOKS = sorted(p for p in ROOT.glob("chapters/**/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
+def toc_files() -> list[str]:
+    """Every document of _toc.yml (root, chapters, sections), without suffix, in order."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections", []))
+            walk(entry.get("chapters", []))
+
+    walk(toc.get("parts", []))
+    return files
+
+
+def assert_rejected(load, path, text: str, expected: str, **kwargs) -> None:
+    """Write ``text`` to ``path``, load it, and check the DataError names the file and says ``expected``."""
+    from scobook.errors import DataError
+
+    path.write_text(text)
+    with pytest.raises(DataError) as error:
+        load(path, **kwargs)
+    assert str(error.value).startswith(f"{path}, "), str(error.value)
+    assert expected in str(error.value)
+
+
 @dataclass
 class BuiltBook:
     returncode: int

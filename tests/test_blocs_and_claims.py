@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from conftest import assert_rejected
 from scobook.blocs import load_blocs, load_initiatives, members_of
 from scobook.claims import load_claims, load_perspectives
 from scobook.errors import DataError
@@ -55,11 +56,7 @@ BAD_BLOCS = {
 @pytest.mark.parametrize("case", BAD_BLOCS, ids=str)
 def test_bad_bloc_file_is_rejected(tmp_path, case):
     text, expected = BAD_BLOCS[case]
-    path = tmp_path / f"{case}.csv"
-    path.write_text(text)
-    with pytest.raises(DataError) as error:
-        load_blocs(path, today=TODAY)
-    assert str(path) in str(error.value) and expected in str(error.value)
+    assert_rejected(load_blocs, tmp_path / f"{case}.csv", text, expected, today=TODAY)
 
 
 def test_bad_initiative_date_is_rejected(tmp_path):
@@ -86,11 +83,7 @@ BAD_CLAIMS = {
 @pytest.mark.parametrize("case", BAD_CLAIMS, ids=str)
 def test_bad_claims_file_is_rejected(tmp_path, case):
     text, expected = BAD_CLAIMS[case]
-    path = tmp_path / f"{case}.csv"
-    path.write_text(text)
-    with pytest.raises(DataError) as error:
-        load_claims(path)
-    assert str(path) in str(error.value) and expected in str(error.value)
+    assert_rejected(load_claims, tmp_path / f"{case}.csv", text, expected)
 
 
 def test_perspective_without_url_is_rejected(tmp_path):

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import OUTPUT_DIR, ROOT, offline_context
+from conftest import OUTPUT_DIR, offline_context, toc_files
 
 # Third-party console errors we tolerate, each with its reason. Nothing of ours belongs here.
 TOLERATED_CONSOLE_ERRORS = {
@@ -37,18 +36,7 @@ GENERIC_ALT = {"image", "img", "picture", "chart", "figure", "plot", "graph", "l
 
 def toc_pages() -> list[str]:
     """The HTML pages the book must have: every _toc.yml entry, plus the search page."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    pages = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries:
-            if "file" in entry:
-                pages.append(entry["file"])
-            walk(entry.get("sections", []))
-            walk(entry.get("chapters", []))
-
-    walk(toc.get("parts", []))
-    return [f"{p}.html" for p in pages] + ["search.html?q=Shanghai+Spirit"]
+    return [f"{p}.html" for p in toc_files()] + ["search.html?q=Shanghai+Spirit"]
 
 
 PAGES = toc_pages()

@@ -3,7 +3,6 @@ the JupyterHub launch link."""
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata

@@ -2,6 +2,7 @@
 
 import pytest
 
+from conftest import assert_rejected
 from scobook.errors import DataError
 from scobook.glossary import load_discussion, load_glossary
 
@@ -26,11 +27,7 @@ def test_discussion_questions_cover_every_chapter():
     ("terms: []\n", "field 'terms': expected a non-empty list"),
 ])
 def test_bad_glossary_is_rejected(tmp_path, body, expected):
-    path = tmp_path / "g.yml"
-    path.write_text(body)
-    with pytest.raises(DataError) as error:
-        load_glossary(path)
-    assert str(path) in str(error.value) and expected in str(error.value)
+    assert_rejected(load_glossary, tmp_path / "g.yml", body, expected)
 
 
 def test_bad_discussion_question_is_rejected(tmp_path):

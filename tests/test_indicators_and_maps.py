@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from conftest import assert_rejected
 from scobook.errors import DataError
 from scobook.indicators import load_indicators, share_of_world
 from scobook.maps import SMALL_STATES, laea, load_country_shapes
@@ -45,11 +46,7 @@ BAD = {
 @pytest.mark.parametrize("case", BAD, ids=str)
 def test_bad_indicator_file_is_rejected(tmp_path, case):
     text, expected = BAD[case]
-    path = tmp_path / f"{case}.csv"
-    path.write_text(text)
-    with pytest.raises(DataError) as error:
-        load_indicators(path, today=dt.date(2026, 11, 27))
-    assert expected in str(error.value) and str(path) in str(error.value)
+    assert_rejected(load_indicators, tmp_path / f"{case}.csv", text, expected, today=dt.date(2026, 11, 27))
 
 
 def test_shapes_cover_every_state_of_the_membership_file():

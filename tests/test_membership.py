@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from scobook.errors import DataError
+from conftest import assert_rejected
 from scobook.membership import (
     changes_between, counts_by_year, load_membership, load_summits, members_on, status_on,
 )
@@ -107,12 +107,7 @@ BAD_MEMBERSHIP = {
 @pytest.mark.parametrize("case", BAD_MEMBERSHIP, ids=str)
 def test_bad_membership_file_is_rejected(tmp_path, case):
     text, expected = BAD_MEMBERSHIP[case]
-    path = tmp_path / f"{case}.csv"
-    path.write_text(text)
-    with pytest.raises(DataError) as error:
-        load_membership(path, today=dt.date(2026, 11, 27))
-    assert str(error.value).startswith(f"{path}, ")
-    assert expected in str(error.value)
+    assert_rejected(load_membership, tmp_path / f"{case}.csv", text, expected, today=dt.date(2026, 11, 27))
 
 
 def test_a_good_file_loads(tmp_path):
@@ -134,7 +129,4 @@ BAD_SUMMITS = {
 @pytest.mark.parametrize("case", BAD_SUMMITS, ids=str)
 def test_bad_summit_file_is_rejected(tmp_path, case):
     text, expected = BAD_SUMMITS[case]
-    path = tmp_path / f"{case}.csv"
-    path.write_text(text)
-    with pytest.raises(DataError, match=expected.replace("(", r"\(")):
-        load_summits(path, today=dt.date(2026, 11, 27))
+    assert_rejected(load_summits, tmp_path / f"{case}.csv", text, expected, today=dt.date(2026, 11, 27))

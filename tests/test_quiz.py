@@ -5,6 +5,7 @@ import textwrap
 
 import pytest
 
+from conftest import assert_rejected
 from scobook.errors import DataError
 from scobook.membership import load_membership, members_on
 from scobook.quiz import bank_names, load_all_banks, load_bank
@@ -75,12 +76,7 @@ BAD_BANKS = {
 @pytest.mark.parametrize("case", BAD_BANKS, ids=str)
 def test_broken_bank_is_rejected_naming_file_question_and_field(tmp_path, case):
     body, expected = BAD_BANKS[case]
-    path = tmp_path / f"{case}.yml"
-    path.write_text("title: Test\nquestions:\n" + body)
-    with pytest.raises(DataError) as error:
-        load_bank(path)
-    assert str(error.value).startswith(f"{path}, ")
-    assert expected in str(error.value)
+    assert_rejected(load_bank, tmp_path / f"{case}.yml", "title: Test\nquestions:\n" + body, expected)
 
 
 def test_yaml_is_loaded_safely(tmp_path):

@@ -4,24 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import NOTEBOOKS, ROOT
-
-
-def toc_files() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections", []))
-            walk(entry.get("chapters", []))
-
-    walk(toc.get("parts", []))
-    return files
+from conftest import NOTEBOOKS, ROOT, toc_files
 
 
 def source_file(entry: str) -> Path | None:
