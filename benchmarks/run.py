@@ -51,7 +51,7 @@ def build_figures(source: Path, out: Path, notebook: Path) -> dict[str, float]:
 def notebook_seconds(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     return time.perf_counter() - start
 
 

@@ -41,7 +41,7 @@ def test_classpack_unpacks_and_runs_a_notebook_with_its_own_copy_of_everything(t
     nb.cells.insert(0, nbformat.v4.new_code_cell(
         "import scobook.paths\n"
         f"assert str(scobook.paths.DATA_DIR).startswith({str(root)!r}), scobook.paths.DATA_DIR"))
-    NotebookClient(nb, timeout=300, kernel_name="python3", skip_cells_with_tag="(none)",
+    NotebookClient(nb, timeout=120, kernel_name="python3", skip_cells_with_tag="(none)",
                    resources={"metadata": {"path": str(notebook.parent)}}).execute()
 
 
@@ -76,7 +76,7 @@ from nbclient import NotebookClient
 from pathlib import Path
 path = Path(sys.argv[1])
 nb = nbformat.read(path, as_version=4)
-NotebookClient(nb, timeout=300, kernel_name="python3", skip_cells_with_tag="(none)",
+NotebookClient(nb, timeout=120, kernel_name="python3", skip_cells_with_tag="(none)",
                resources={"metadata": {"path": str(path.parent)}}).execute()
 print("executed", path.name)
 """

@@ -12,7 +12,7 @@ def test_notebook_executes_from_its_own_folder(notebook):
     nb = nbformat.read(notebook, as_version=4)
     # Cells tagged skip-execution (live widgets) are skipped by the book build, not here:
     # a student runs every cell, so the test does too.
-    client = NotebookClient(nb, timeout=180, kernel_name="python3", skip_cells_with_tag="(none)",
+    client = NotebookClient(nb, timeout=120, kernel_name="python3", skip_cells_with_tag="(none)",
                             resources={"metadata": {"path": str(notebook.parent)}})
     client.execute()  # raises CellExecutionError naming the cell on any error
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
