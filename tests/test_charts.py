@@ -1,11 +1,13 @@
 """Chart standards are enforced: alt text, axis labels, source line, data download."""
 
 import base64
+import io
 import re
 import urllib.parse
 
 import pandas as pd
 import pytest
+from PIL import Image
 
 from scobook.charts import PALETTE, check_alt_text, finish_chart, new_figure
 
@@ -34,6 +36,7 @@ def test_finished_chart_html_has_alt_source_and_csv_download():
     assert "<script>" not in html
     png = re.search(r'src="data:image/png;base64,([^"]+)"', html).group(1)
     assert base64.b64decode(png)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert Image.open(io.BytesIO(base64.b64decode(png))).mode == "P"  # 256-colour palette, light
     href = re.search(r'href="data:text/csv;charset=utf-8,([^"]+)" download="mentions.csv"', html).group(1)
     assert urllib.parse.unquote(href.replace("&amp;", "&")) == "country,mentions\nChina,14\nRussia,14\n"
     assert "Source: The article. As of 2018-06-06." in html
