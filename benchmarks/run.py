@@ -21,7 +21,7 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_FLAGS, NOTEBOOKS, chromium_executable  # noqa: E402
+from conftest import CHROMIUM_FLAGS, NOTEBOOKS, chromium_executable, serve_directory  # noqa: E402
 from test_browser import PAGES  # noqa: E402
 
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
@@ -60,22 +60,10 @@ def page_weights(html: Path) -> list[tuple[str, int, int, int, int]]:
     web server such as GitHub Pages sends them, requests) for every page, with a cold cache."""
     import gzip
 
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     rows = []
-    with sync_playwright() as p:
+    with serve_directory(html) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
         for name in PAGES:
             context = browser.new_context()
@@ -89,7 +77,6 @@ def page_weights(html: Path) -> list[tuple[str, int, int, int, int]]:
             rows.append((name, own, sum(len(b) for b in bodies), compressed, len(bodies)))
             context.close()
         browser.close()
-    server.shutdown()
     return sorted(rows, key=lambda r: -r[2])
 
 

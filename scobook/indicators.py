@@ -60,6 +60,13 @@ def load_indicators(path: str | Path | None = None, *, today: dt.date | None = N
     return frame
 
 
+def latest_years(indicators: pd.DataFrame) -> dict[str, int]:
+    """For each indicator, the latest year that has a world total (``{"population": 2023, ...}``):
+    the year a "today" comparison uses."""
+    world = indicators[(indicators["iso3"] == WORLD) & indicators["value"].notna()]
+    return {name: int(year) for name, year in world.groupby("indicator")["year"].max().items()}
+
+
 def share_of_world(indicators: pd.DataFrame, iso3s: list[str], indicator: str, year: int) -> dict:
     """The group's total and its share of the world for one indicator and year.
 

@@ -349,13 +349,8 @@ def tidy_page_context(app, pagename, templatename, context, doctree) -> None:
 
 
 def label_toctree_toggles(toctree):
-    """Name each ``<summary>`` of the navigation after the page whose sections it shows."""
-    if isinstance(toctree, str):
-        return re.sub(
-            r'(<a class="[^"]*" href="[^"]*">([^<]+)</a><details)><summary>',
-            lambda m: f'{m[1]}><summary aria-label="Show or hide the sections of {m[2].strip()}">',
-            toctree,
-        )
+    """Name each ``<summary>`` of the navigation (a BeautifulSoup tree) after the page whose
+    sections it shows."""
     for summary in toctree.select("details > summary"):
         if not summary.get_text(strip=True) and not summary.get("aria-label"):
             link = summary.find_parent("details").find_previous_sibling("a")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -103,9 +104,9 @@ def chromium_executable() -> str | None:
     return found
 
 
-@pytest.fixture(scope="session")
-def site(html_dir):
-    """Serve the built book on 127.0.0.1 (a random free port) for the session; yields the base URL."""
+@contextlib.contextmanager
+def serve_directory(directory: Path):
+    """Serve a folder on 127.0.0.1 (a random free port) in a thread; yields the base URL."""
     import functools
     import http.server
     import threading
@@ -114,12 +115,20 @@ def site(html_dir):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(QuietHandler, directory=str(html_dir))
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(html_dir):
+    """The built book, served for the whole test session."""
+    with serve_directory(html_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import assert_rejected
 from scobook.errors import DataError
-from scobook.indicators import load_indicators, share_of_world
+from scobook.indicators import latest_years, load_indicators, share_of_world
 from scobook.maps import SMALL_STATES, laea, load_country_shapes
 from scobook.membership import load_membership
 
@@ -28,6 +28,14 @@ def test_share_of_world_adds_up_and_reports_missing(tmp_path):
                     "WLD,population,2018,400,persons,x\n")
     result = share_of_world(load_indicators(path), ["CHN", "RUS"], "population", 2018)
     assert result == {"total": 100.0, "world": 400.0, "share": 0.25, "missing": ["RUS"]}
+
+
+def test_latest_years_need_a_world_total(tmp_path):
+    path = tmp_path / "i.csv"
+    path.write_text(HEADER + "CHN,population,2024,1,persons,x\nWLD,population,2023,9,persons,x\n"
+                    "WLD,population,2024,,persons,not yet published\nWLD,land_area_km2,2022,5,km2,x\n")
+    assert latest_years(load_indicators(path)) == {"land_area_km2": 2022, "population": 2023}
+    assert latest_years(load_indicators()) == {"gdp_current_usd": 2023, "land_area_km2": 2022, "population": 2023}
 
 
 BAD = {
