@@ -6,11 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD_FLAGS := --all -n -W --keep-going
 
-.PHONY: book test bench handout classpack clean help
+.PHONY: book test lab bench handout classpack clean help
 
 help:
 	@echo "make book   build the HTML book into _build/html (strict: any warning fails)"
 	@echo "make test   run every test (unit, notebooks, strict build, browser)"
+	@echo "make lab    open the notebooks in JupyterLab (installs requirements-jupyter.txt)"
 	@echo "make bench  print build, notebook and page-weight figures"
 	@echo "make handout     print the handout page to _build/handout.pdf (A4; needs Chromium)"
 	@echo "make classpack   write the offline class pack _build/sco-classpack.zip"
@@ -21,12 +22,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Stamp files: reinstall only when a requirement file changes.
+# Stamp files: reinstall only when a requirement file changes. requirements.txt holds third-party
+# packages only (what Binder and a hub install); scobook is added editable for the tests and tools.
 $(VENV)/.runtime-installed: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
+$(VENV)/.jupyter-installed: requirements-jupyter.txt $(VENV)/.runtime-installed
+	$(BIN)/python -m pip install --quiet -r requirements-jupyter.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.jupyter-installed
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
@@ -36,6 +43,9 @@ book: $(VENV)/.runtime-installed
 
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
+
+lab: $(VENV)/.jupyter-installed
+	$(BIN)/jupyter-lab
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/run.py

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scobook.paths import ROOT
+
+class ReaderError(Exception):
+    """An error meant for a reader, not a programmer: Jupyter shows its one sentence and no
+    traceback (IPython calls ``_render_traceback_``), and plain Python shows it as usual."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"{type(self).__name__}: {self}"]
+
+
+class InputError(ReaderError, ValueError):
+    """A value a student typed (a date, a country, a principle) is outside what the data covers.
+    The message says what is allowed."""
 
 
 class DataError(ValueError):
@@ -29,8 +40,10 @@ class DataError(ValueError):
 
 def _display_path(file: str | Path) -> str:
     """Show paths inside the book relative to its root (``data/article.yml``), others in full."""
+    from scobook.paths import BookNotFound, book_root
+
     path = Path(file)
     try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
+        return path.resolve().relative_to(book_root()).as_posix()
+    except (ValueError, BookNotFound):
         return str(path)

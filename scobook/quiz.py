@@ -32,11 +32,10 @@ from pathlib import Path
 import yaml
 
 from scobook.errors import DataError
-from scobook.paths import DATA_DIR
+from scobook.paths import data_dir
 
 TYPES = ("single", "multiple", "true_false", "fact_or_opinion")
 FACT_OR_OPINION = ("Fact", "Opinion", "Prediction", "Recommendation")
-QUIZ_DIR = DATA_DIR / "quizzes"
 
 
 @dataclass(frozen=True)
@@ -70,13 +69,18 @@ class Bank:
     questions: tuple[Question, ...] = field(default_factory=tuple)
 
 
+def quiz_dir() -> Path:
+    """The folder of the quiz banks, ``data/quizzes/`` of the book in use."""
+    return data_dir() / "quizzes"
+
+
 def bank_path(name: str) -> Path:
-    return QUIZ_DIR / f"{name}.yml"
+    return quiz_dir() / f"{name}.yml"
 
 
 def bank_names() -> list[str]:
     """The banks that ship with the book, in chapter order."""
-    return sorted(p.stem for p in QUIZ_DIR.glob("*.yml"))
+    return sorted(p.stem for p in quiz_dir().glob("*.yml"))
 
 
 def load_bank(name_or_path: str | Path, *, shuffle: bool = True) -> Bank:
@@ -234,7 +238,7 @@ def members_on_date(date) -> dict:
 
 def status_of_country(iso3: str, date) -> dict:
     """What was a country's status on a date? Options: the statuses of that era."""
-    from scobook.membership import STATUS_LABELS, status_on
+    from scobook.membership import PARTNER_STATUS_DATE, STATUS_LABELS, STATUS_PHRASES, status_on
 
     membership = _membership()
     on = status_on(membership, date).set_index("iso3")
@@ -242,7 +246,7 @@ def status_of_country(iso3: str, date) -> dict:
     status = str(on.loc[iso3, "status"]) if iso3 in on.index else "none"
     import pandas as pd
 
-    merged = pd.Timestamp(date) >= pd.Timestamp("2025-09-01")
+    merged = pd.Timestamp(date) >= PARTNER_STATUS_DATE
     era = ["member", "partner"] if merged else ["member", "observer", "dialogue_partner"]
     labels = {**STATUS_LABELS, "none": "No SCO status"}
     choices = era + ["none"]
@@ -253,8 +257,8 @@ def status_of_country(iso3: str, date) -> dict:
         "prompt": f"What was {name}'s status in the SCO on {_day(date)}?",
         "options": [
             {"text": labels[c], "correct": c == status,
-             "feedback": (f"Yes: {name} was {labels[c].lower()} then." if c == status else
-                          f"No: on {_day(date)} {name}'s status was '{labels[status]}'.")}
+             "feedback": (f"Yes: {name} {STATUS_PHRASES[status]} then." if c == status else
+                          f"No: on {_day(date)}, {name} {STATUS_PHRASES[status]}.")}
             for c in choices
         ],
         "source": "data/sco_membership.csv",

@@ -16,6 +16,7 @@ Unresolvable numbers are reported as Sphinx errors, so the strict build (-W) fai
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -24,9 +25,9 @@ from docutils.parsers.rst import directives
 from sphinx.addnodes import pending_xref
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from scobook.article import Article, load_article
-from scobook.paths import data_path
-from scobook.quiz import QUIZ_DIR, Bank, load_all_banks, load_bank
+from scobook.article import Article, load_article, parse_range
+from scobook.paths import ROOT_VARIABLE, data_path
+from scobook.quiz import Bank, bank_names, bank_path, load_all_banks, load_bank
 
 ARTICLE_DOC = "chapters/01-article/index"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -40,20 +41,6 @@ def para_ref(n: int) -> pending_xref:
     ref = pending_xref("", refdomain="std", reftype="ref", reftarget=para_label(n), refexplicit=True, refwarn=True)
     ref += nodes.inline("", f"¶{n}", classes=["para-num"])
     return ref
-
-
-def parse_range(spec: str, last: int) -> list[int]:
-    """``"9-12"`` → [9, 10, 11, 12]; ``"4, 6"`` → [4, 6]. Numbers must exist in the article."""
-    numbers: list[int] = []
-    for part in re.split(r"\s*,\s*", spec.strip()):
-        match = re.fullmatch(r"(\d+)(?:\s*[-–]\s*(\d+))?", part)
-        if not match:
-            raise ValueError(f"cannot read paragraph range {spec!r}; write e.g. 9-12 or 4, 6")
-        start, end = int(match[1]), int(match[2] or match[1])
-        if not 1 <= start <= end <= last:
-            raise ValueError(f"paragraph range {part!r} is outside ¶1 to ¶{last}")
-        numbers.extend(range(start, end + 1))
-    return numbers
 
 
 class _ArticleDirective(SphinxDirective):
@@ -126,7 +113,7 @@ class QuizDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        path = QUIZ_DIR / f"{self.arguments[0]}.yml"
+        path = bank_path(self.arguments[0])
         self.env.note_dependency(str(path))
         for data_file in ("sco_membership.csv", "claims.csv", "article.yml"):  # computed questions
             self.env.note_dependency(str(data_path(data_file)))
@@ -179,7 +166,7 @@ class AnswerKeyDirective(SphinxDirective):
     """``{quiz-answer-key}``: every bank's questions with the answer, explanation and source."""
 
     def run(self) -> list[nodes.Node]:
-        for path in sorted(QUIZ_DIR.glob("*.yml")):
+        for path in sorted(bank_path(name) for name in bank_names()):
             self.env.note_dependency(str(path))
         output: list[nodes.Node] = []
         for bank in load_all_banks():
@@ -380,6 +367,9 @@ def drop_fontawesome_js(app, exception) -> None:
 
 
 def setup(app):
+    # Read the data of the book being built (and let the notebooks' kernels, which inherit the
+    # environment, do the same), wherever the build was started from.
+    os.environ.setdefault(ROOT_VARIABLE, str(Path(app.srcdir).resolve()))
     app.connect("config-inited", add_static_files)
     app.add_js_file("sco-quiz.js", defer="defer")
     app.add_directive("quiz", QuizDirective)
