@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from scobook.errors import DataError
+from scobook.errors import DataError, InputError
 from scobook.tables import read_csv_strict
 from scobook.paths import data_path
 
@@ -118,3 +118,40 @@ def load_stopwords(path: str | Path | None = None) -> set[str]:
         words.add(word)
     return words
 
+
+
+def parse_range(spec: str, last: int) -> list[int]:
+    """``"9-12"`` → [9, 10, 11, 12]; ``"4, 6"`` → [4, 6]. Numbers must exist in the article."""
+    numbers: list[int] = []
+    for part in re.split(r"\s*,\s*", spec.strip()):
+        match = re.fullmatch(r"(\d+)(?:\s*[-–]\s*(\d+))?", part)
+        if not match:
+            raise InputError(f"cannot read the paragraph range {spec!r}; write, for example, 9-12 or 4, 6")
+        start, end = int(match[1]), int(match[2] or match[1])
+        if not 1 <= start <= end <= last:
+            raise InputError(f"the paragraph range {part!r} is outside the article, which has ¶1 to ¶{last}")
+        numbers.extend(range(start, end + 1))
+    return numbers
+
+
+def passage_html(article: Article, spec: str, *, folded: str | None = None) -> str:
+    """Paragraphs ``spec`` (e.g. ``"9-11"``) as an HTML quotation with their ¶ numbers and the
+    citation; each paragraph carries the anchor ``para-N``. ``folded`` puts it behind a
+    ``<details>`` summary with that text. All text from the data file is escaped."""
+    import html
+
+    numbers = parse_range(spec, len(article.paragraphs))
+    paragraphs = "".join(
+        f'<p id="para-{n}"><strong>¶{n}</strong> {html.escape(article.paragraph(n))}</p>' for n in numbers
+    )
+    quote = (f"<blockquote>{paragraphs}<p>&mdash; {html.escape(article.citation())} (opinion article)</p>"
+             "</blockquote>")
+    return f"<details><summary>{html.escape(folded)}</summary>{quote}</details>" if folded else quote
+
+
+def show_passage(spec: str, *, folded: str | None = None):
+    """Show paragraphs of the article in a notebook, so a passage can be read in Jupyter too:
+    ``show_passage("9-11")``; ``folded="The whole article"`` shows it behind a click."""
+    from IPython.display import HTML
+
+    return HTML(passage_html(load_article(), spec, folded=folded))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from scobook.errors import DataError
-from scobook.membership import check_overlaps, is_country_code, parse_date
+from scobook.errors import DataError, InputError
+from scobook.membership import check_overlaps, held_on, is_country_code, parse_date
 from scobook.paths import data_path
 from scobook.tables import read_csv_strict
 
@@ -48,8 +48,10 @@ def load_blocs(path: str | Path | None = None, *, today: dt.date | None = None) 
 
 def members_of(blocs: pd.DataFrame, bloc: str, date) -> list[str]:
     """ISO3 codes of a bloc's members (among the states in the file) on a date."""
+    if bloc not in BLOCS:
+        raise InputError(f"Unknown bloc {bloc!r}; the blocs in the data are {', '.join(BLOCS)}.")
     day = pd.Timestamp(date)
-    rows = blocs[(blocs["bloc"] == bloc) & (blocs["start"] <= day) & (blocs["end"].isna() | (day < blocs["end"]))]
+    rows = blocs[(blocs["bloc"] == bloc) & held_on(blocs, day)]
     return sorted(rows["iso3"])
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
-from scobook.errors import DataError
-from scobook.paths import data_path
+from scobook.errors import DataError, InputError
+from scobook.paths import as_of, data_path
 from scobook.tables import read_csv_strict
 
 #: The statuses, in the order the book lists them (closest first).
@@ -45,12 +45,23 @@ STATUS_STYLE = {
     "dialogue_partner": {"color": "#009E73", "hatch": "..", "marker": "D"},
     "partner": {"color": "#CC79A7", "hatch": "xx", "marker": "P"},
 }
+#: What a state "was" on a date, for generated sentences: "Laos had no SCO status then".
+STATUS_PHRASES = {
+    "shanghai_five": "was one of the Shanghai Five",
+    "member": "was a member",
+    "observer": "was an observer",
+    "dialogue_partner": "was a dialogue partner",
+    "partner": "was an SCO partner",
+    "none": "had no SCO status",
+}
 MEMBERSHIP_COLUMNS = ("country", "iso3", "status", "start", "end", "source")
 SUMMIT_COLUMNS = ("year", "date_start", "date_end", "city", "host_country", "host_iso3", "source")
 
 #: The article's publication date and the summit it was written for.
 ARTICLE_DATE = pd.Timestamp("2018-06-06")
 QINGDAO_SUMMIT = pd.Timestamp("2018-06-09")
+#: The Tianjin Council of Heads of State merged observers and dialogue partners into "SCO partner".
+PARTNER_STATUS_DATE = pd.Timestamp("2025-09-01")
 
 
 def is_country_code(code: str) -> bool:
@@ -75,6 +86,7 @@ def load_membership(path: str | Path | None = None, *, today: dt.date | None = N
     ``start``/``end`` are timestamps (``end`` is NaT while the status is current) and ``status``
     is an ordered categorical. Every rule in ``data/README.md`` is checked.
     """
+    shipped = path is None
     path = Path(path) if path is not None else data_path("sco_membership.csv")
     table = read_csv_strict(path, required=MEMBERSHIP_COLUMNS)
     if "notes" not in table:
@@ -107,7 +119,10 @@ def load_membership(path: str | Path | None = None, *, today: dt.date | None = N
     frame["status"] = pd.Categorical(frame["status"], categories=STATUSES, ordered=True)
     for column in ("country", "iso3", "source", "notes"):
         frame[column] = frame[column].astype("string")
-    return frame.reset_index(drop=True)
+    frame = frame.reset_index(drop=True)
+    if shipped:  # the book's own file: dates after the day it was checked up to are refused
+        frame.attrs["as_of"] = pd.Timestamp(as_of("sco_membership.csv"))
+    return frame
 
 
 def check_overlaps(path: Path, frame: pd.DataFrame, by: tuple[str, ...] = ("iso3",)) -> None:
@@ -127,10 +142,38 @@ def check_overlaps(path: Path, frame: pd.DataFrame, by: tuple[str, ...] = ("iso3
             previous = period
 
 
+def held_on(periods: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
+    """True for each period (a row with ``start`` and ``end``) that was running on ``day``:
+    it had started (``start <= day``) and not yet ended (``end`` empty, or after ``day``)."""
+    return (periods["start"] <= day) & (periods["end"].isna() | (day < periods["end"]))
+
+
+def checked_day(membership: pd.DataFrame, date) -> pd.Timestamp:
+    """``date`` as a timestamp, if the membership data covers it; otherwise an :class:`InputError`
+    that says which dates are allowed (for students trying their own dates)."""
+    first = membership["start"].min()
+    last = membership.attrs.get("as_of")
+    allowed = f"from {first:%-d %B %Y}" + (f" to {last:%-d %B %Y}" if last is not None else "")
+    try:
+        day = pd.Timestamp(date)
+    except (ValueError, TypeError):
+        day = pd.NaT
+    if pd.isna(day):
+        raise InputError(f"{date!r} is not a date: write it as YYYY-MM-DD, for example \"2018-06-09\" "
+                         f"(dates {allowed}).")
+    if day < first:
+        raise InputError(f"The membership data begins on {first:%-d %B %Y}, the first meeting of the "
+                         f"Shanghai Five; choose a date {allowed}.")
+    if last is not None and day > last:
+        raise InputError(f"The membership data was checked up to {last:%-d %B %Y}, so it cannot say who "
+                         f"held which status on {day:%-d %B %Y}; choose a date {allowed}.")
+    return day
+
+
 def status_on(membership: pd.DataFrame, date) -> pd.DataFrame:
     """Every state that held a status on ``date``: ``country, iso3, status`` (one row each)."""
-    day = pd.Timestamp(date)
-    current = membership[(membership["start"] <= day) & (membership["end"].isna() | (day < membership["end"]))]
+    day = checked_day(membership, date)
+    current = membership[held_on(membership, day)]
     return current[["country", "iso3", "status"]].sort_values(["status", "country"]).reset_index(drop=True)
 
 
@@ -138,6 +181,18 @@ def members_on(membership: pd.DataFrame, date) -> list[str]:
     """The member states on ``date`` (Shanghai Five states count as members before 2001), by name."""
     current = status_on(membership, date)
     return sorted(current.loc[current["status"].isin(["member", "shanghai_five"]), "country"])
+
+
+def status_history(membership: pd.DataFrame, country: str) -> pd.DataFrame:
+    """Every status period of one state, given by its English name as in the data ("India") or
+    its ISO 3166-1 alpha-3 code ("IND"), in either case: ``status, start, end``."""
+    wanted = str(country).strip().casefold()
+    match = membership[(membership["country"].str.casefold() == wanted) | (membership["iso3"].str.casefold() == wanted)]
+    if match.empty:
+        names = ", ".join(sorted(membership["country"].unique()))
+        raise InputError(f"No state called {country!r} has ever had an SCO status. The states in the data "
+                         f"are: {names} (or use a three-letter code such as \"IND\").")
+    return match[["country", "status", "start", "end"]].sort_values("start").reset_index(drop=True)
 
 
 def counts_by_year(membership: pd.DataFrame, first: int = 1996, today: dt.date | None = None) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from scobook.errors import DataError
+from scobook.errors import DataError, InputError
 from scobook.paths import data_path
 from scobook.text import count_terms
 
@@ -72,7 +72,15 @@ def principle_matrix(paragraphs: pd.DataFrame, terms: dict[str, list[str]]) -> p
 
     ``paragraphs`` has columns ``n`` and ``text``; ``terms`` maps a principle id to its term list.
     Returns a table with one row per paragraph (index ``n``) and one column per principle.
+    A key that is not one of the six principle ids, or a term list that is not a list of words,
+    raises an :class:`InputError` saying what is allowed.
     """
+    for pid, words in terms.items():
+        if pid not in PRINCIPLE_IDS:
+            raise InputError(f"{pid!r} is not one of the six principles; use one of: {', '.join(PRINCIPLE_IDS)}.")
+        if isinstance(words, str) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise InputError(f"the terms for {pid!r} should be a list of words in quotes, for example "
+                             f'["equal", "equality"]; got {words!r}.')
     table = pd.DataFrame(
         {pid: [count_terms(text, words, case_sensitive=False) for text in paragraphs["text"]]
          for pid, words in terms.items()},

@@ -92,3 +92,12 @@ def test_perspective_without_url_is_rejected(tmp_path):
                     "summary: S, contrast: C, confirmed: true}\n")
     with pytest.raises(DataError, match="perspective 1, field 'url'"):
         load_perspectives(path)
+
+
+def test_an_unknown_bloc_gets_the_list_of_blocs():
+    from scobook.blocs import BLOCS, load_blocs, members_of
+    from scobook.errors import InputError
+
+    with pytest.raises(InputError, match="Unknown bloc 'EU'") as error:
+        members_of(load_blocs(), "EU", "2020-01-01")
+    assert all(bloc in str(error.value) for bloc in BLOCS)

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import assert_rejected
 from scobook.membership import (
-    changes_between, counts_by_year, load_membership, load_summits, members_on, status_on,
+    changes_between, counts_by_year, load_membership, load_summits, members_on, status_history, status_on,
 )
 
 HEADER = "country,iso3,status,start,end,source,notes\n"
@@ -31,7 +31,6 @@ def test_six_founding_members_and_the_shanghai_five_before(membership):
     assert len(members_on(membership, "2001-06-15")) == 6
     assert "Uzbekistan" not in members_on(membership, "2001-06-14")
     assert set(status_on(membership, "1996-04-26")["iso3"]) == {"CHN", "RUS", "KAZ", "KGZ", "TJK"}
-    assert status_on(membership, "1996-04-25").empty
 
 
 def test_iran_and_belarus_join_on_their_summit_days(membership):
@@ -130,3 +129,40 @@ BAD_SUMMITS = {
 def test_bad_summit_file_is_rejected(tmp_path, case):
     text, expected = BAD_SUMMITS[case]
     assert_rejected(load_summits, tmp_path / f"{case}.csv", text, expected, today=dt.date(2026, 11, 27))
+
+
+@pytest.mark.parametrize(("date", "message"), [
+    ("1996-04-25", "begins on 26 April 1996"),
+    ("1990", "begins on 26 April 1996"),
+    ("2099-01-01", "checked up to"),
+    ("2018-13-45", "is not a date: write it as YYYY-MM-DD"),
+    ("next June", "is not a date"),
+])
+def test_dates_outside_the_data_get_a_sentence_saying_what_is_allowed(membership, date, message):
+    from scobook.errors import InputError
+    from scobook.paths import as_of
+
+    with pytest.raises(InputError, match=message) as error:
+        status_on(membership, date)
+    last = pd.Timestamp(as_of("sco_membership.csv"))
+    assert f"from 26 April 1996 to {last:%-d %B %Y}" in str(error.value)
+
+
+def test_the_as_of_date_itself_is_allowed(membership):
+    from scobook.paths import as_of
+
+    assert not status_on(membership, as_of("sco_membership.csv")).empty
+
+
+def test_status_history_by_name_or_code(membership):
+    by_name = status_history(membership, "india")
+    assert list(by_name["status"].astype(str)) == ["observer", "member"]
+    assert by_name.equals(status_history(membership, "IND"))
+
+
+def test_an_unknown_state_gets_the_list_of_names(membership):
+    from scobook.errors import InputError
+
+    with pytest.raises(InputError, match="No state called 'Indai'") as error:
+        status_history(membership, "Indai")
+    assert all(name in str(error.value) for name in membership["country"].unique())

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scobook.sphinxext import parse_range
+from scobook.article import parse_range
 
 
 @pytest.mark.parametrize(("spec", "expected"), [("9-12", [9, 10, 11, 12]), ("4, 6", [4, 6]), ("1, 8-9", [1, 8, 9]), ("15", [15])])

@@ -79,3 +79,14 @@ def test_bad_spirit_file_is_rejected(tmp_path, case):
     with pytest.raises(DataError) as error:
         load_principles(path)
     assert str(path) in str(error.value) and expected in str(error.value)
+
+
+def test_a_misspelt_principle_gets_the_six_ids():
+    from scobook.errors import InputError
+
+    paragraphs = load_article().paragraphs
+    with pytest.raises(InputError, match="'equalty' is not one of the six principles") as error:
+        principle_matrix(paragraphs, {"equalty": ["equal"]})
+    assert all(pid in str(error.value) for pid in PRINCIPLE_IDS)
+    with pytest.raises(InputError, match="should be a list of words in quotes"):
+        principle_matrix(paragraphs, {"equality": "equal"})
