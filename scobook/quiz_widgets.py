@@ -3,10 +3,13 @@
     from scobook.quiz_widgets import show_quiz
     show_quiz("ch1-article")
 
-Works wherever ipywidgets 8 does (JupyterLab 4, Notebook 7, VS Code, Binder). Every control is
-a native radio button, checkbox or button, so the quiz is keyboard-operable; the verdict is said
-in words ("Correct" / "Not quite"), never by colour alone. Prompts and feedback are escaped, so
-text from a bank is shown as text.
+Works wherever ipywidgets 8 does (JupyterLab 4, Notebook 7, VS Code, Binder). The keyboard:
+**Tab** moves from option to option and **Space** or **Enter** chooses one. A single choice is a
+column of toggle buttons, not radio buttons: on a focused radio button JupyterLab 4 and Notebook 7
+take ArrowDown to move to the next cell, so a student could not change the answer; a toggle button
+needs no arrow keys. Multiple choice uses checkboxes (Space toggles them). The chosen option is
+marked with "✓" as well as by colour, and the verdict is said in words ("Correct" / "Not quite").
+Prompts and feedback are escaped, so text from a bank is shown as text.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ class QuestionWidget:
     def __init__(self, number: int, question: Question, on_result):
         self.question = question
         self._on_result = on_result
-        hint = " (choose all that apply)" if question.type == "multiple" else ""
+        hint = " (choose all that apply)" if question.type == "multiple" else " (choose one)"
         self.prompt = widgets.HTML(f"<b>{number}. {html.escape(question.prompt)}{hint}</b>")
         if question.type == "multiple":
             self.boxes = [widgets.Checkbox(value=False, description=o.text, indent=False,
@@ -33,8 +36,8 @@ class QuestionWidget:
             self.choice = widgets.VBox(self.boxes)
         else:
             self.boxes = []
-            self.choice = widgets.RadioButtons(options=[(o.text, i) for i, o in enumerate(question.options)],
-                                               value=None, layout=widgets.Layout(width="auto"))
+            self.choice = widgets.ToggleButtons(options=[(o.text, i) for i, o in enumerate(question.options)],
+                                                value=None, layout=widgets.Layout(width="100%"))
         self.check = widgets.Button(description="Check answer", tooltip="Check your answer")
         self.retry = widgets.Button(description="Try again", layout=widgets.Layout(display="none"))
         self.feedback = widgets.HTML("")
@@ -77,6 +80,19 @@ class QuestionWidget:
         self._on_result(self.question.id, None)
 
 
+#: Lays the toggle buttons out as a column of full-width rows whose text wraps (ipywidgets cuts
+#: button text to one line), and marks the chosen one with a tick, not by colour alone.
+QUIZ_CSS = """<style>
+.sco-live-quiz .widget-toggle-buttons > div { display: flex; flex-direction: column; align-items: stretch; width: 100%; }
+.sco-live-quiz .widget-toggle-buttons .widget-toggle-button {
+  width: auto; height: auto; min-height: 2.2em; white-space: normal; text-align: left;
+  overflow: visible; padding: 0.3em 0.7em; margin: 2px 0; }
+.sco-live-quiz .widget-toggle-button.mod-active::before { content: "✓ "; font-weight: bold; }
+.sco-live-quiz .jupyter-button:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; }
+</style>"""
+KEYBOARD_HINT = "<p><small>Keyboard: Tab moves between options, Space or Enter chooses.</small></p>"
+
+
 class LiveQuiz:
     """A chapter's quiz as widgets, with a running score. Display it, or use :func:`show_quiz`."""
 
@@ -86,8 +102,9 @@ class LiveQuiz:
         self.score = widgets.HTML()
         self.questions = [QuestionWidget(n, q, self._record) for n, q in enumerate(bank.questions, start=1)]
         self._update_score()
-        self.widget = widgets.VBox([widgets.HTML(f"<h3>{html.escape(bank.title)}</h3>"), self.score]
-                                   + [q.box for q in self.questions])
+        header = widgets.HTML(f"{QUIZ_CSS}<h3>{html.escape(bank.title)}</h3>{KEYBOARD_HINT}")
+        self.widget = widgets.VBox([header, self.score] + [q.box for q in self.questions])
+        self.widget.add_class("sco-live-quiz")
 
     def _record(self, question_id: str, ok: bool | None) -> None:
         if ok is None:

@@ -1,6 +1,7 @@
 """Quiz banks: the shipped banks are valid and computed from the data; broken banks are rejected
 with file, question id and field; the live ipywidgets quiz works when driven headlessly."""
 
+import re
 import textwrap
 
 import pytest
@@ -137,3 +138,40 @@ def test_live_quiz_shows_markup_as_text(tmp_path, monkeypatch):
     question.choice.value = question.question.correct_indices[0]
     question.check.click()
     assert "<img" not in question.feedback.value and "&lt;img src=x" in question.feedback.value
+
+
+def test_live_single_choice_uses_toggle_buttons_that_keep_the_keyboard():
+    """Radio buttons lose ArrowDown to Jupyter's "next cell" (JupyterLab 4, Notebook 7); toggle
+    buttons are chosen with Tab and Space. The chosen one is marked by a tick, not colour alone."""
+    import ipywidgets as widgets
+
+    from scobook.quiz_widgets import QUIZ_CSS, show_quiz
+
+    quiz = show_quiz("ch1-article")
+    singles = [q for q in quiz.questions if q.question.type != "multiple"]
+    assert singles and all(isinstance(q.choice, widgets.ToggleButtons) for q in singles)
+    assert all(q.choice.value is None for q in singles)  # nothing chosen until the student chooses
+    assert "sco-live-quiz" in quiz.widget._dom_classes
+    assert '.mod-active::before { content: "✓ "' in QUIZ_CSS
+
+
+def test_status_feedback_reads_naturally_for_every_state_and_status():
+    """Every sentence status_of_country can generate, for every state at dates that give every
+    status (none included): no raw codes, no "was no ... status"."""
+    from scobook.membership import STATUS_PHRASES, load_membership, status_on
+    from scobook.quiz import status_of_country
+
+    membership = load_membership()
+    seen = set()
+    for date in ["1996-04-26", "2005-07-05", "2018-06-09", "2025-09-01"]:
+        on = status_on(membership, date).set_index("iso3")
+        for iso3 in membership["iso3"].unique():
+            question = status_of_country(iso3, date)
+            status = str(on.loc[iso3, "status"]) if iso3 in on.index else "none"
+            seen.add(status)
+            for option in question["options"]:
+                text = option["feedback"]
+                assert STATUS_PHRASES[status] in text, text
+                assert not re.search(r"\b(shanghai_five|dialogue_partner|was no |was member)\b", text), text
+                assert "sco status" not in text  # "SCO" is written in capitals
+    assert seen == set(STATUS_PHRASES)
