@@ -20,8 +20,10 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_FLAGS, NOTEBOOKS, chromium_executable, serve_directory  # noqa: E402
+from browser import CHROMIUM_FLAGS, chromium_executable, serve_directory  # noqa: E402
+from conftest import NOTEBOOKS  # noqa: E402
 from test_browser import PAGES  # noqa: E402
 
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
@@ -12,6 +11,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import browser as browser_tools  # noqa: E402
+from browser import CHROMIUM_FLAGS, serve_directory  # noqa: E402,F401  (fixtures below; tests import them here)
+
 STRICT_FLAGS = ["--all", "-n", "-W", "--keep-going"]
 NOTEBOOKS = sorted(p for p in ROOT.glob("chapters/**/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
@@ -79,49 +82,15 @@ def html_dir(built_book) -> Path:
 
 # --- The built book served on 127.0.0.1, and a headless Chromium to read it -----------------
 
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 OUTPUT_DIR = ROOT / "test-output"
 
 
 def chromium_executable() -> str | None:
-    """The Chromium to drive: $CHROMIUM, else the system's. ``CHROMIUM=playwright`` means
-    Playwright's own browser (``playwright install chromium``, where the internet allows)."""
-    import shutil
-
-    wanted = os.environ.get("CHROMIUM", "")
-    if wanted == "playwright":
-        return None
-    found = wanted or shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    if not found:
-        pytest.fail(
-            "No Chromium found for the browser tests. Install one (Debian/Ubuntu: apt-get install chromium), "
-            "set CHROMIUM=/path/to/chrome, or with internet run '.venv/bin/playwright install chromium' "
-            "and set CHROMIUM=playwright."
-        )
-    return found
-
-
-@contextlib.contextmanager
-def serve_directory(directory: Path):
-    """Serve a folder on 127.0.0.1 (a random free port) in a thread; yields the base URL."""
-    import functools
-    import http.server
-    import threading
-
-    class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    """The browser the tests drive (see ``tools/browser.py``); fails, not skips, without one."""
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+        return browser_tools.chromium_executable()
+    except browser_tools.NoBrowser as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")

@@ -28,14 +28,16 @@ On each computer (Windows, macOS or Linux) with Python 3.11 installed:
 
     cd sco-classpack
     python -m venv .venv
-    .venv/bin/pip install -r requirements.txt jupyterlab      # Windows: .venv\\Scripts\\pip ...
+    .venv/bin/pip install -r requirements.txt -r requirements-jupyter.txt   # Windows: .venv\\Scripts\\pip ...
 
-This installs everything, including JupyterLab and this pack's helper package. Nothing is
-downloaded after this step: the data and map shapes are in `data/`.
+This installs everything, including JupyterLab. The helper package `scobook/` needs no install:
+each notebook's first cell finds it two folders up. Nothing is downloaded after this step: the
+data and map shapes are in `data/`.
 
 To install many computers without internet, download the packages once on a connected machine
-with `pip download -r requirements.txt jupyterlab -d wheels`, copy the `wheels` folder with the
-pack, and install with `pip install --no-index --find-links wheels -r requirements.txt jupyterlab`.
+with `pip download -r requirements.txt -r requirements-jupyter.txt -d wheels`, copy the `wheels`
+folder with the pack, and install with
+`pip install --no-index --find-links wheels -r requirements.txt -r requirements-jupyter.txt`.
 
 ## In the lesson (no internet needed)
 
@@ -48,14 +50,15 @@ each notebook show the chapter's quiz.
 
 ## If something goes wrong
 
-- "No module named scobook": run JupyterLab from the `sco-classpack` folder, after the install
-  step above.
+- "NotInTheBook: This notebook is one chapter of the book...": the notebook was moved out of
+  `chapters/<chapter>/`; open it from the pack's own `chapters/` folder.
 - A chart does not appear: run the notebook from the top (Run > Run All Cells).
 """
 
 
 def files_to_pack() -> list[Path]:
-    chosen = [ROOT / "requirements.txt", ROOT / "pyproject.toml", ROOT / "runtime.txt", ROOT / "LICENSE",
+    chosen = [ROOT / "requirements.txt", ROOT / "requirements-jupyter.txt", ROOT / "pyproject.toml",
+              ROOT / "runtime.txt", ROOT / "LICENSE",
               ROOT / "LICENSE-CONTENT.md"]
     chosen += sorted(p for p in (ROOT / "chapters").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
     chosen += sorted(p for p in (ROOT / "data").rglob("*") if p.is_file())

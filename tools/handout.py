@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
+sys.path.insert(0, str(ROOT / "tools"))
+from browser import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
 
 PAGE = "chapters/handout.html"
 
