@@ -14,11 +14,30 @@ from scobook.paths import data_path
 from scobook.tables import read_csv_strict
 
 CLAIM_TYPES = ("fact", "opinion", "prediction", "recommendation")
-OUTCOMES = ("borne_out", "partly", "not_borne_out", "too_early", "not_applicable")
-OUTCOME_LABELS = {
-    "borne_out": "Borne out", "partly": "Partly borne out", "not_borne_out": "Not borne out",
-    "too_early": "Too early to say", "not_applicable": "Not a checkable claim",
+#: The book's one model: a sentence has a *kind* (type); factual claims are checked against the
+#: evidence (accurate / partly / inaccurate) and predictions against events (borne out ...).
+#: Opinions (evaluations) and recommendations have no outcome: they are judged by argument.
+OUTCOMES = {
+    "fact": ("accurate", "partly_accurate", "inaccurate"),
+    "prediction": ("borne_out", "partly_borne_out", "not_borne_out", "too_early"),
+    "opinion": ("",),
+    "recommendation": ("",),
 }
+OUTCOME_LABELS = {
+    "accurate": "Accurate", "partly_accurate": "Partly accurate", "inaccurate": "Inaccurate",
+    "borne_out": "Borne out", "partly_borne_out": "Partly borne out", "not_borne_out": "Not borne out",
+    "too_early": "Too early to say",
+}
+NO_OUTCOME_LABELS = {
+    "opinion": "Opinion: judged by argument, not by evidence",
+    "recommendation": "Recommendation: judged by argument, not by evidence",
+}
+
+
+def outcome_label(kind: str, outcome: str) -> str:
+    """What a reader sees in the outcome column: "Accurate", "Partly borne out", or, for an
+    opinion or a recommendation, that it is judged by argument."""
+    return OUTCOME_LABELS[outcome] if outcome else NO_OUTCOME_LABELS[kind]
 
 
 def load_claims(path: str | Path | None = None) -> pd.DataFrame:
@@ -32,7 +51,7 @@ def load_claims(path: str | Path | None = None) -> pd.DataFrame:
     article = load_article()
     seen = {}
     for row, record in enumerate(table.to_dict("records"), start=2):
-        for field in ("id", "paragraph", "sentence", "type", "reasoning", "outcome"):
+        for field in ("id", "paragraph", "sentence", "type", "reasoning"):
             if not record[field]:
                 raise DataError(path, row, field, "missing or empty")
         if record["id"] in seen:
@@ -44,8 +63,11 @@ def load_claims(path: str | Path | None = None) -> pd.DataFrame:
             raise DataError(path, row, "sentence", f"not found word for word in ¶{record['paragraph']}")
         if record["type"] not in CLAIM_TYPES:
             raise DataError(path, row, "type", f"unknown type {record['type']!r}; expected one of {', '.join(CLAIM_TYPES)}")
-        if record["outcome"] not in OUTCOMES:
-            raise DataError(path, row, "outcome", f"unknown outcome {record['outcome']!r}; expected one of {', '.join(OUTCOMES)}")
+        allowed = OUTCOMES[record["type"]]
+        if record["outcome"] not in allowed:
+            expected = ("empty: an opinion or a recommendation is judged by argument" if allowed == ("",)
+                        else f"one of {', '.join(allowed)}")
+            raise DataError(path, row, "outcome", f"outcome {record['outcome']!r} does not fit the type {record['type']!r}; expected {expected}")
         if record["type"] in ("fact", "prediction") and not (record["evidence"] and record["evidence_source"]):
             raise DataError(path, row, "evidence_source", f"a {record['type']} needs evidence and its source")
     table["paragraph"] = table["paragraph"].astype(int)

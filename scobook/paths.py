@@ -77,6 +77,11 @@ def catalog_entry(name: str) -> dict:
     return catalog[name]
 
 
+def not_included(name: str) -> str:
+    """What is known to be missing from a data file after its "as of" date ("" if nothing)."""
+    return str(catalog_entry(name).get("not_included") or "")
+
+
 def as_of(name: str) -> str:
     """The date (YYYY-MM-DD) up to which a data file was checked, from ``data/catalog.yml``."""
     return str(catalog_entry(name)["as_of"])

@@ -68,15 +68,19 @@ def test_bad_initiative_date_is_rejected(tmp_path):
 
 CLAIM_HEADER = "id,paragraph,sentence,type,reasoning,evidence,evidence_source,outcome,as_of\n"
 BAD_CLAIMS = {
-    "not-verbatim": (CLAIM_HEADER + "c1,6,the SCO has taken many economic steps,fact,r,e,https://x,not_applicable,2026-11-27\n",
+    "not-verbatim": (CLAIM_HEADER + "c1,6,the SCO has taken many economic steps,fact,r,e,https://x,accurate,2026-11-27\n",
                      "row 2, field 'sentence': not found word for word in ¶6"),
     "unknown-type": (CLAIM_HEADER + "c1,8,the Qingdao summit is set to become another landmark,guess,r,e,https://x,too_early,2026-11-27\n",
                      "row 2, field 'type': unknown type 'guess'"),
-    "fact-without-evidence": (CLAIM_HEADER + "c1,10,the new member states,fact,r,,,not_applicable,2026-11-27\n",
+    "fact-without-evidence": (CLAIM_HEADER + "c1,10,the new member states,fact,r,,,accurate,2026-11-27\n",
                               "row 2, field 'evidence_source': a fact needs evidence and its source"),
-    "bad-paragraph": (CLAIM_HEADER + "c1,16,x,opinion,r,,,not_applicable,2026-11-27\n", "row 2, field 'paragraph'"),
+    "bad-paragraph": (CLAIM_HEADER + "c1,16,x,opinion,r,,,,2026-11-27\n", "row 2, field 'paragraph'"),
     "bad-outcome": (CLAIM_HEADER + "c1,8,the Qingdao summit is set to become another landmark,prediction,r,e,https://x,maybe,2026-11-27\n",
-                    "row 2, field 'outcome': unknown outcome 'maybe'"),
+                    "row 2, field 'outcome': outcome 'maybe' does not fit the type 'prediction'"),
+    "opinion-with-outcome": (CLAIM_HEADER + "c1,8,the Qingdao summit is set to become another landmark,opinion,r,,,accurate,2026-11-27\n",
+                             "expected empty: an opinion or a recommendation is judged by argument"),
+    "fact-without-outcome": (CLAIM_HEADER + "c1,10,the new member states,fact,r,e,https://x,,2026-11-27\n",
+                             "expected one of accurate, partly_accurate, inaccurate"),
 }
 
 
@@ -101,3 +105,20 @@ def test_an_unknown_bloc_gets_the_list_of_blocs():
     with pytest.raises(InputError, match="Unknown bloc 'EU'") as error:
         members_of(load_blocs(), "EU", "2020-01-01")
     assert all(bloc in str(error.value) for bloc in BLOCS)
+
+
+def test_facts_are_checked_and_only_opinions_and_recommendations_go_without_an_outcome():
+    """A fact row never says "not a checkable claim"; opinions and recommendations say they are
+    judged by argument."""
+    from scobook.claims import OUTCOME_LABELS, load_claims, outcome_label
+
+    claims = load_claims()
+    for row in claims.itertuples():
+        label = outcome_label(row.type, row.outcome)
+        if row.type in ("fact", "prediction"):
+            assert label in OUTCOME_LABELS.values(), (row.id, label)
+        else:
+            assert label.endswith("judged by argument, not by evidence"), (row.id, label)
+        assert "not a checkable claim" not in label.lower()
+    facts = claims[claims["type"] == "fact"]
+    assert set(facts["outcome"]) <= {"accurate", "partly_accurate", "inaccurate"} and len(facts)

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from conftest import assert_rejected
+from scobook.paths import as_of
 from scobook.membership import (
     changes_between, counts_by_year, load_membership, load_summits, members_on, status_history, status_on,
 )
@@ -52,15 +53,17 @@ def test_the_2018_observers_and_dialogue_partners(membership):
 
 
 def test_counts_by_year(membership):
-    counts = counts_by_year(membership, today=dt.date(2026, 11, 27)).set_index("year")
+    checked = dt.date.fromisoformat(as_of("sco_membership.csv"))
+    counts = counts_by_year(membership, today=checked).set_index("year")
     assert counts.loc[1996, "shanghai_five"] == 5 and counts.loc[1996, "member"] == 0
     assert counts.loc[2001, "member"] == 6 and counts.loc[2017, "member"] == 8
     assert counts.loc[2024, "member"] == 10 and counts.loc[2025, "partner"] == 17
-    assert counts.loc[2026, "date"] == pd.Timestamp("2026-11-27")
+    assert counts.index[-1] == checked.year  # the last row is the "as of" date, not the year's end
+    assert counts.iloc[-1]["date"] == pd.Timestamp(checked)
 
 
 def test_changes_since_the_article(membership):
-    changes = changes_between(membership, "2018-06-06", "2026-11-27").set_index("iso3")
+    changes = changes_between(membership, "2018-06-06", as_of("sco_membership.csv")).set_index("iso3")
     assert changes.loc["IRN", ["before", "after"]].tolist() == ["observer", "member"]
     assert changes.loc["BLR", ["before", "after"]].tolist() == ["observer", "member"]
     assert changes.loc["LAO", ["before", "after"]].tolist() == ["none", "partner"]
