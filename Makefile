@@ -13,7 +13,7 @@ help:
 	@echo "make test   run every test (unit, notebooks, strict build, browser)"
 	@echo "make lab    open the notebooks in JupyterLab (installs requirements-jupyter.txt)"
 	@echo "make bench  print build, notebook and page-weight figures"
-	@echo "make handout     print the handout page to _build/handout.pdf (A4; needs Chromium)"
+	@echo "make handout     print the handout page to _build/html/chapters/handout.pdf (A4; needs Chromium)"
 	@echo "make classpack   write the offline class pack _build/sco-classpack.zip"
 	@echo "make clean  remove _build and the Jupyter cache (keeps .venv)"
 

@@ -382,4 +382,5 @@ def setup(app):
     app.add_directive("article-text", ArticleText)
     app.add_directive("article-passage", ArticlePassage)
     app.add_role("para", ParaRole())
+    app.setup_extension("scobook.sphinx_charts")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -90,6 +90,15 @@ def visit(browser, site, page_name: str) -> PageVisit:
     page.on("response", lambda r: failed(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(f"{site}/{page_name}", wait_until="load")
     page.wait_for_timeout(300)
+    # Charts load lazily: bring each image into view, as a reader scrolling down would, and wait
+    # until it has loaded (or failed), then go back to the top.
+    page.evaluate("""async () => {
+        for (const img of document.querySelectorAll('main img, article img')) {
+            img.scrollIntoView();
+            if (!img.complete) await new Promise(done => { img.onload = img.onerror = done; setTimeout(done, 5000); });
+        }
+        window.scrollTo(0, 0);
+    }""")
     result.images = page.eval_on_selector_all(
         "main img, article img",
         "els => els.map(e => ({src: e.getAttribute('src').slice(0, 80), alt: e.getAttribute('alt'),"

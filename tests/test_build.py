@@ -49,10 +49,36 @@ def test_notebook_page_shows_executed_charts_with_alt_text(html_dir):
     assert len(charts) == 3
     for chart in charts:
         img = chart.find("img")
-        assert img["src"].startswith("data:image/png;base64,")
         assert len(img["alt"].split()) >= 6
-        assert chart.find("a", download=True)["href"].startswith("data:text/csv")
         assert "Source:" in chart.figcaption.get_text()
+
+
+def test_every_chart_is_an_image_file_with_its_data_as_a_csv_file_beside_it(html_dir):
+    """In the book a chart is a lazily loaded PNG file (tap to open it full size) and its data a
+    .csv file that a reader can download; no chart is a data URI inside the page."""
+    import csv
+
+    pages = sorted(html_dir.rglob("*.html"))
+    charts = 0
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        for chart in soup.select("figure.sco-chart"):
+            charts += 1
+            img = chart.find("img")
+            assert (page.parent / img["src"]).is_file(), (page.name, img["src"])
+            assert img["loading"] == "lazy" and img["width"] and img["height"]
+            assert img.find_parent("a")["href"] == img["src"]
+            link = chart.find("a", download=True)
+            assert link["href"].endswith(".csv") and (page.parent / link["href"]).is_file(), (page.name, link)
+            rows = list(csv.reader((page.parent / link["href"]).open(encoding="utf-8")))
+            assert len(rows) >= 2 and all(len(r) == len(rows[0]) for r in rows)
+        assert "data:image/png" not in page.read_text(), page.name
+    from conftest import NOTEBOOKS, ROOT
+
+    for notebook in NOTEBOOKS:  # every notebook draws at least one chart
+        page = html_dir / notebook.relative_to(ROOT).with_suffix(".html")
+        assert BeautifulSoup(page.read_text(), "html.parser").select("figure.sco-chart"), page.name
+    assert charts >= len(NOTEBOOKS)
 
 
 def test_binder_launch_button_opens_jupyterlab(html_dir):
@@ -93,3 +119,26 @@ def test_the_shipped_chinese_font_covers_every_chinese_character_in_the_book(htm
     covered = {chr(c) for c in font.getBestCmap()}
     assert cjk_characters() - covered == set(), "run tools/make_cjk_subset.py"
     assert (html_dir / "_static/fonts/noto-sans-sc-subset.woff").exists()
+
+
+def test_since_the_article_counts_summits_after_qingdao_and_says_what_is_not_included(html_dir):
+    """The membership notebook's sentence is computed from the data: meetings strictly after the
+    Qingdao summit (not the article's date, which would count Qingdao itself), dated by the
+    Council meeting, and the events after the "as of" date that are missing."""
+    from scobook.membership import QINGDAO_SUMMIT, load_summits
+    from scobook.paths import not_included
+
+    after = load_summits().query("date_start > @QINGDAO_SUMMIT and format == 'sco'")
+    assert "Qingdao" not in set(after["city"])
+    text = " ".join(BeautifulSoup((html_dir / "chapters/02-membership/membership.html").read_text(),
+                                  "html.parser").get_text(" ").split())
+    last = after.iloc[-1]
+    assert f"have met {len(after)} times since Qingdao (last: {last['city']}, {last['date_start']:%-d %B %Y})" in text
+    assert f"not included: {not_included('sco_membership.csv')}" in text
+
+
+def test_notebook_paragraph_links_resolve_to_the_article(html_dir):
+    """[¶N](#para-N) in a notebook's markdown becomes a link to the article's paragraph N."""
+    soup = BeautifulSoup((html_dir / "chapters/03-shanghai-spirit/spirit.html").read_text(), "html.parser")
+    link = soup.find("a", href=re.compile(r"01-article/index\.html#para-10$"))
+    assert link is not None and link.get_text(strip=True) == "¶10"

@@ -71,3 +71,12 @@ def test_setting_a_jupyterhub_url_adds_an_nbgitpuller_launch_link(tmp_path):
     link = re.search(r'https://hub\.example\.edu/hub/user-redirect/git-pull\?[^"\']+', page)
     assert link, "no JupyterHub launch link"
     assert "urlpath=lab/tree/sco-book/chapters/02-membership/membership.ipynb" in link.group(0)
+
+
+def test_the_published_site_carries_the_handout_pdf(html_dir):
+    """The handout page links handout.pdf beside it; the Pages workflow prints it there."""
+    page = (html_dir / "chapters" / "handout.html").read_text()
+    assert 'href="handout.pdf"' in page
+    assert (html_dir / handout.PDF).parent == (html_dir / handout.PAGE).parent
+    workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
+    assert workflow.index("make book") < workflow.index("make handout") < workflow.index("upload-pages-artifact")

@@ -1,8 +1,9 @@
 """Print the built handout page to an A4 PDF with headless Chromium (no network).
 
-    python tools/handout.py [HTML_DIR] [OUT_PDF]      # defaults: _build/html, _build/handout.pdf
+    python tools/handout.py [HTML_DIR] [OUT_PDF]   # defaults: _build/html, _build/html/chapters/handout.pdf
 
-Used by `make handout`; the book must be built first (`make book`).
+Used by `make handout`; the book must be built first (`make book`). The PDF is written next to the
+handout page, which links it, so the published site carries it (the Pages workflow runs this).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 from browser import CHROMIUM_FLAGS, chromium_executable  # noqa: E402
 
 PAGE = "chapters/handout.html"
+#: Beside the page, which links it as "handout.pdf".
+PDF = "chapters/handout.pdf"
 
 
 def print_handout(html_dir: Path, out: Path, browser=None) -> Path:
@@ -48,5 +51,5 @@ def print_handout(html_dir: Path, out: Path, browser=None) -> Path:
 
 if __name__ == "__main__":
     html_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "_build" / "html"
-    out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "_build" / "handout.pdf"
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else html_dir / PDF
     print(f"Handout written to {print_handout(html_dir, out)}")

@@ -121,6 +121,18 @@ class JupyterServer:
             timeout=300_000)
         page.wait_for_timeout(1500)  # widgets render after the kernel's reply
 
+    def scroll_to_cell(self, index: int) -> None:
+        """Bring a cell to the top of the view (both interfaces render only what is in view)."""
+        self.page.evaluate(f"""(() => {{ const nb = window.jupyterapp.shell.currentWidget.content;
+            nb.activeCellIndex = {index}; return nb.scrollToItem({index}, 'start'); }})()""")
+        self.page.wait_for_timeout(1500)
+
+    def first_cell_with_image(self) -> int | None:
+        index = self.page.evaluate("""(() => { const cells = Array.from(window.jupyterapp.shell.currentWidget.content.model.cells);
+            return cells.findIndex(c => c.type === 'code' && Array.from({length: c.outputs.length}, (_, i) => c.outputs.get(i))
+                .some(o => o.data['image/png'] || String(o.data['text/html'] || '').includes('<img'))); })()""")
+        return None if index < 0 else index
+
     def errors(self) -> list[str]:
         return self.page.eval_on_selector_all(
             "[data-mime-type='application/vnd.jupyter.error'], .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
@@ -194,12 +206,15 @@ def tour(interfaces: list[str]) -> int:
                 server.open(notebook)
                 server.run_all()
                 name = Path(notebook).stem
-                server.page.evaluate("document.querySelector('.jp-WindowedPanel-outer, .jp-Notebook')?.scrollTo(0, 0)")
+                server.scroll_to_cell(0)
                 server.page.screenshot(path=str(shots / f"{name}-top.png"))
-                chart = server.page.locator(".jp-OutputArea-output img").first
-                if chart.count():
-                    chart.scroll_into_view_if_needed()
-                    server.page.screenshot(path=str(shots / f"{name}-chart.png"))
+                chart = server.first_cell_with_image()
+                if chart is not None:
+                    server.scroll_to_cell(chart)
+                    output = server.page.locator(".jp-Notebook .jp-Cell.jp-mod-active .jp-OutputArea").first
+                    output.scroll_into_view_if_needed()
+                    server.page.wait_for_timeout(1000)
+                    output.screenshot(path=str(shots / f"{name}-chart.png"))
                 errors = server.errors()
                 failures += bool(errors)
                 print(f"{interface:8} {notebook:55} {time.monotonic() - started:5.1f} s  "
