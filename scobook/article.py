@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
-
 from scobook.errors import DataError, InputError
-from scobook.tables import read_csv_strict
 from scobook.paths import data_path
+from scobook.reading import expect_type, read_text, read_yaml
+from scobook.tables import read_csv_strict
 
 REQUIRED_FIELDS = ("title", "author", "author_note", "outlet", "published", "genre", "paragraphs")
 
@@ -45,12 +44,7 @@ class Article:
 def load_article(path: str | Path | None = None) -> Article:
     """Load and validate the article. Bad input raises :class:`DataError` naming file, row and field."""
     path = Path(path) if path is not None else data_path("article.yml")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataError(path, None, None, f"not valid YAML ({exc})") from exc
-    if not isinstance(raw, dict):
-        raise DataError(path, None, None, "expected a mapping of fields at the top level")
+    raw = read_yaml(path)
     for field in REQUIRED_FIELDS:
         if field not in raw or raw[field] in (None, "", []):
             raise DataError(path, None, field, "missing or empty")
@@ -59,6 +53,8 @@ def load_article(path: str | Path | None = None) -> Article:
         raise DataError(path, None, "published", f"expected an ISO date (YYYY-MM-DD), got {published!r}")
     if not isinstance(raw["paragraphs"], list):
         raise DataError(path, None, "paragraphs", "expected a list of {n, text} entries")
+    for field in ("title", "author", "author_note", "outlet", "genre"):
+        expect_type(path, raw[field], str, None, field)
     rows = []
     for i, entry in enumerate(raw["paragraphs"], start=1):
         if not isinstance(entry, dict):
@@ -109,7 +105,7 @@ def load_stopwords(path: str | Path | None = None) -> set[str]:
     """The function words left out of the content-word count (``data/stopwords_en.txt``)."""
     path = Path(path) if path is not None else data_path("stopwords_en.txt")
     words = set()
-    for row, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for row, line in enumerate(read_text(path).splitlines(), start=1):
         word = line.strip()
         if not word or word.startswith("#"):
             continue

@@ -11,6 +11,7 @@ import pandas as pd
 from scobook.article import load_article
 from scobook.errors import DataError
 from scobook.paths import data_path
+from scobook.reading import mappings, read_yaml
 from scobook.tables import read_csv_strict
 
 CLAIM_TYPES = ("fact", "opinion", "prediction", "recommendation")
@@ -77,13 +78,8 @@ def load_claims(path: str | Path | None = None) -> pd.DataFrame:
 def load_perspectives(path: str | Path | None = None) -> list[dict]:
     """Other framings of the 2018 summit (``data/perspectives.yml``): only confirmed items,
     each with outlet, country, date, title, URL, a summary and how it contrasts with the article."""
-    import yaml
-
     path = Path(path) if path is not None else data_path("perspectives.yml")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    items = raw.get("perspectives")
-    if not isinstance(items, list) or not items:
-        raise DataError(path, None, "perspectives", "expected a non-empty list")
+    items = mappings(path, read_yaml(path).get("perspectives"), None, "perspectives")
     confirmed = []
     for n, item in enumerate(items, start=1):
         where = f"perspective {n}"

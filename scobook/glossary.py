@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from scobook.errors import DataError
 from scobook.paths import data_path
+from scobook.reading import expect_type, mappings, read_yaml
 
 
 def _load_list(path: Path, key: str) -> list[dict]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise DataError(path, None, None, f"not valid YAML ({exc})") from exc
-    items = raw.get(key)
-    if not isinstance(items, list) or not items:
-        raise DataError(path, None, key, "expected a non-empty list")
-    return items
+    return mappings(path, read_yaml(path).get(key), None, key)
 
 
 def load_glossary(path: str | Path | None = None) -> list[dict]:
@@ -32,13 +24,14 @@ def load_glossary(path: str | Path | None = None) -> list[dict]:
         for field in ("term", "definition", "source"):
             if not str(entry.get(field) or "").strip():
                 raise DataError(path, where, field, "missing or empty")
+            expect_type(path, entry[field], str, where, field)
         if not str(entry["source"]).startswith("http"):
             raise DataError(path, where, "source", "should be a URL")
         if entry["term"].lower() in seen:
             raise DataError(path, where, "term", "duplicate term")
         seen.add(entry["term"].lower())
-        unconfirmed = entry.get("unconfirmed") or []
-        if not set(unconfirmed) <= {"zh", "ru"}:
+        unconfirmed = expect_type(path, entry.get("unconfirmed") or [], list, where, "unconfirmed")
+        if not set(map(str, unconfirmed)) <= {"zh", "ru"}:
             raise DataError(path, where, "unconfirmed", "may list only zh and ru")
     return sorted(terms, key=lambda t: t["term"].strip('"').lower())
 
@@ -52,6 +45,6 @@ def load_discussion(path: str | Path | None = None) -> list[dict]:
         for field in ("id", "chapter", "question", "teacher_notes"):
             if not str(entry.get(field) or "").strip():
                 raise DataError(path, where, field, "missing or empty")
-        if any(p not in range(1, 16) for p in entry.get("paragraphs", [])):
+        if any(p not in range(1, 16) for p in expect_type(path, entry.get("paragraphs", []), list, where, "paragraphs")):
             raise DataError(path, where, "paragraphs", "must be article paragraphs 1-15")
     return questions

@@ -5,7 +5,6 @@ areas are true to scale, which matters when a map compares the size of states.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +12,7 @@ from matplotlib.collections import PolyCollection
 
 from scobook.errors import DataError
 from scobook.paths import data_path
+from scobook.reading import expect_type, read_json
 
 EARTH_RADIUS_KM = 6371.0
 CENTRE = (75.0, 40.0)
@@ -27,16 +27,13 @@ NO_STATUS_COLOUR = "#e8e6e1"
 def load_country_shapes(path: str | Path | None = None) -> dict[str, dict]:
     """``{ISO3: {"name": ..., "polygons": [[[lon, lat], ...], ...]}}``, checked."""
     path = Path(path) if path is not None else data_path("countries_110m.json")
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataError(path, None, None, f"not valid JSON ({exc})") from exc
-    countries = raw.get("countries")
+    countries = read_json(path).get("countries")
     if not isinstance(countries, dict) or not countries:
         raise DataError(path, None, "countries", "missing or empty")
     for code, country in countries.items():
-        rings = country.get("polygons")
-        if not rings or any(len(ring) < 3 for ring in rings):
+        expect_type(path, country, dict, f"country {code}", None)
+        rings = expect_type(path, country.get("polygons"), list, f"country {code}", "polygons")
+        if not rings or any(not isinstance(ring, list) or len(ring) < 3 for ring in rings):
             raise DataError(path, f"country {code}", "polygons", "a country needs rings of at least three points")
     return countries
 

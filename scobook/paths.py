@@ -69,9 +69,9 @@ def data_path(name: str) -> Path:
 
 def catalog_entry(name: str) -> dict:
     """The catalogue entry of a data file (``data/catalog.yml``): title, as_of, source."""
-    import yaml
+    from scobook.reading import read_yaml
 
-    catalog = yaml.safe_load(data_path("catalog.yml").read_text(encoding="utf-8"))
+    catalog = read_yaml(data_path("catalog.yml"))
     if name not in catalog:
         raise KeyError(f"{name} has no entry in data/catalog.yml")
     return catalog[name]

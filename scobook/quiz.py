@@ -29,10 +29,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from scobook.errors import DataError
 from scobook.paths import data_dir
+from scobook.reading import read_yaml
 
 TYPES = ("single", "multiple", "true_false", "fact_or_opinion")
 FACT_OR_OPINION = ("Fact", "Opinion", "Prediction", "Recommendation")
@@ -87,13 +87,10 @@ def load_bank(name_or_path: str | Path, *, shuffle: bool = True) -> Bank:
     """Load, compute and validate a bank. Options are shuffled reproducibly (seeded by the
     question id), except for true/false and fact-or-opinion questions, which keep their order."""
     path = Path(name_or_path) if str(name_or_path).endswith(".yml") else bank_path(str(name_or_path))
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(path, None, None, f"no such quiz bank; the banks are: {', '.join(bank_names())}") from None
-    except yaml.YAMLError as exc:
-        raise DataError(path, None, None, f"not valid YAML ({exc})") from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list) or not raw["questions"]:
+    if not path.exists():
+        raise DataError(path, None, None, f"no such quiz bank; the banks are: {', '.join(bank_names())}")
+    raw = read_yaml(path)
+    if not isinstance(raw.get("questions"), list) or not raw["questions"]:
         raise DataError(path, None, "questions", "a bank needs a non-empty list of questions")
     if not str(raw.get("title", "")).strip():
         raise DataError(path, None, "title", "missing or empty")

@@ -263,11 +263,11 @@ class DataSourcesDirective(SphinxDirective):
     source summary, and every distinct URL its rows cite (collected from the files themselves)."""
 
     def run(self) -> list[nodes.Node]:
-        import yaml
+        from scobook.reading import read_yaml
 
         catalog_path = data_path("catalog.yml")
         self.env.note_dependency(str(catalog_path))
-        catalog = yaml.safe_load(catalog_path.read_text(encoding="utf-8"))
+        catalog = read_yaml(catalog_path)
         output: list[nodes.Node] = []
         for name, entry in catalog.items():
             path = data_path(name)

@@ -7,10 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import yaml
-
 from scobook.errors import DataError, InputError
 from scobook.paths import data_path
+from scobook.reading import expect_type, mappings, read_yaml
 from scobook.text import count_terms
 
 PRINCIPLE_IDS = ("mutual_trust", "mutual_benefit", "equality", "consultation",
@@ -21,32 +20,31 @@ ARTICLE_PARAGRAPHS = range(1, 16)
 def load_principles(path: str | Path | None = None) -> list[dict]:
     """The six principles, in the order the article lists them, each checked."""
     path = Path(path) if path is not None else data_path("shanghai_spirit.yml")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataError(path, None, None, f"not valid YAML ({exc})") from exc
-    principles = (raw or {}).get("principles")
-    if not isinstance(principles, list):
-        raise DataError(path, None, "principles", "expected a list of six principles")
-    ids = [p.get("id") if isinstance(p, dict) else None for p in principles]
+    principles = mappings(path, read_yaml(path).get("principles"), None, "principles")
+    ids = [p.get("id") for p in principles]
     if ids != list(PRINCIPLE_IDS):
         raise DataError(path, None, "principles", f"expected the ids {', '.join(PRINCIPLE_IDS)} in that order, got {ids}")
     with_practice = 0
     for principle in principles:
         where = f"principle '{principle['id']}'"
-        for field in ("name_en", "name_zh", "name_ru", "explanation"):
+        for field in ("name_en", "name_zh", "name_ru", "explanation", "term_search_caveat"):
+            if field == "term_search_caveat":
+                if principle.get(field) is not None:
+                    expect_type(path, principle[field], str, where, field)
+                continue
             if not isinstance(principle.get(field), str) or not principle[field].strip():
                 raise DataError(path, where, field, "missing or empty")
         wordings = principle.get("wordings")
         if not isinstance(wordings, list) or not wordings:
             raise DataError(path, where, "wordings", "needs at least one wording from an official text")
         for n, wording in enumerate(wordings, start=1):
+            expect_type(path, wording, dict, where, f"wordings[{n}]")
             for field in ("text", "document", "year", "source"):
                 if not wording.get(field):
                     raise DataError(path, where, f"wordings[{n}].{field}", "missing or empty")
             if not str(wording["source"]).startswith("http"):
                 raise DataError(path, where, f"wordings[{n}].source", "should be the URL of the text")
-        example = principle.get("example") or {}
+        example = expect_type(path, principle.get("example") or {}, dict, where, "example")
         if not example.get("text") or not str(example.get("source", "")).startswith("http"):
             raise DataError(path, where, "example", "needs a text and a source URL")
         terms = principle.get("terms")
@@ -57,8 +55,9 @@ def load_principles(path: str | Path | None = None) -> list[dict]:
             raise DataError(path, where, "paragraphs", "must list article paragraph numbers between 1 and 15")
         practice = principle.get("practice")
         if practice:
+            expect_type(path, practice, dict, where, "practice")
             for side in ("supports", "complicates"):
-                item = practice.get(side) or {}
+                item = expect_type(path, practice.get(side) or {}, dict, where, f"practice.{side}")
                 if not item.get("text") or not str(item.get("source", "")).startswith("http"):
                     raise DataError(path, where, f"practice.{side}", "needs a text and a source URL")
             with_practice += 1

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 import pandas as pd
 
 from scobook.errors import DataError
+from scobook.reading import read_text
 
 
 def read_csv_strict(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
     """Read a CSV as text (no type guessing), checking the header and the width of every row."""
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))
-    if not rows:
-        raise DataError(path, None, None, "the file is empty")
+    try:
+        rows = list(csv.reader(io.StringIO(read_text(path), newline="")))
+    except csv.Error as exc:
+        raise DataError(path, None, None, f"not valid CSV ({exc})") from None
     header = [h.strip() for h in rows[0]]
     missing = [c for c in required if c not in header]
     if missing:
@@ -27,4 +29,6 @@ def read_csv_strict(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
         if len(cells) != len(header):
             raise DataError(path, row_number, None, f"has {len(cells)} fields, the header has {len(header)}")
         records.append([c.strip() for c in cells])
+    if not records:
+        raise DataError(path, 2, None, "the file has a header but no data rows")
     return pd.DataFrame(records, columns=header, dtype="string").fillna("")

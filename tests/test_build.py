@@ -128,7 +128,8 @@ def test_since_the_article_counts_summits_after_qingdao_and_says_what_is_not_inc
     from scobook.membership import QINGDAO_SUMMIT, load_summits
     from scobook.paths import not_included
 
-    after = load_summits().query("date_start > @QINGDAO_SUMMIT and format == 'sco'")
+    summits = load_summits()
+    after = summits[(summits["date_start"] > QINGDAO_SUMMIT) & (summits["format"] == "sco")]
     assert "Qingdao" not in set(after["city"])
     text = " ".join(BeautifulSoup((html_dir / "chapters/02-membership/membership.html").read_text(),
                                   "html.parser").get_text(" ").split())
