@@ -372,6 +372,9 @@ def setup(app):
     os.environ.setdefault(ROOT_VARIABLE, str(Path(app.srcdir).resolve()))
     app.connect("config-inited", add_static_files)
     app.add_js_file("sco-quiz.js", defer="defer")
+    # Theme workaround: the visible sidebar toggles do nothing with pydata-sphinx-theme 0.17
+    # (pydata-sphinx-theme#2451, sphinx-book-theme#988/#999); see the file's header.
+    app.add_js_file("sco-toggle-fix.js", defer="defer")
     app.add_directive("quiz", QuizDirective)
     app.add_directive("quiz-answer-key", AnswerKeyDirective)
     app.add_directive("glossary-from-data", GlossaryDirective)

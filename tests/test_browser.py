@@ -209,3 +209,36 @@ def test_chinese_terms_use_the_font_shipped_with_the_book(browser, site):
     assert any(url.endswith("/_static/fonts/noto-sans-sc-subset.woff") for url in fonts)
     assert page.evaluate("""() => [...document.fonts].some(f => f.family.includes('SCO Noto Sans SC') && f.status === 'loaded')""")
     context.close()
+
+
+@pytest.mark.parametrize("width", [375, 800])
+def test_the_menu_and_on_this_page_buttons_open_their_drawers(browser, site, width):
+    """On a phone and a tablet, tapping the visible menu button opens the chapter list, and the
+    "On this page" button opens the page outline (upstream bug worked around in sco-toggle-fix.js)."""
+    context = offline_context(browser, width=width, height=800)
+    page = context.new_page()
+    page.goto(f"{site}/chapters/02-membership/membership.html", wait_until="load")
+    page.locator(".primary-toggle:visible").first.click()
+    drawer = page.locator("#pst-primary-sidebar-modal")
+    drawer.wait_for(state="visible", timeout=5000)
+    assert drawer.evaluate("d => d.open")
+    assert drawer.locator("a", has_text="Who belongs").count() >= 1
+    page.keyboard.press("Escape")
+    drawer.wait_for(state="hidden", timeout=5000)
+    page.locator(".secondary-toggle:visible").first.click()
+    outline = page.locator("#pst-secondary-sidebar-modal")
+    outline.wait_for(state="visible", timeout=5000)
+    assert outline.locator("a").count() >= 3
+    context.close()
+
+
+def test_the_desktop_menu_button_collapses_the_sidebar(browser, site):
+    context = offline_context(browser, width=1280, height=900)
+    page = context.new_page()
+    page.goto(f"{site}/chapters/02-membership/membership.html", wait_until="load")
+    sidebar = page.locator("#pst-primary-sidebar")
+    assert sidebar.is_visible()
+    page.locator(".primary-toggle:visible").first.click()
+    page.wait_for_timeout(500)
+    assert "pst-sidebar-hidden" in sidebar.get_attribute("class")
+    context.close()
