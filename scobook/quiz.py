@@ -59,7 +59,12 @@ class Question:
         return tuple(i for i, o in enumerate(self.options) if o.correct)
 
     def is_correct(self, chosen: set[int] | list[int] | tuple[int, ...]) -> bool:
-        return set(chosen) == set(self.correct_indices)
+        """A multiple-choice answer needs exactly the correct set; any other question takes one
+        option, which is right if it is among the accepted ones (a borderline sentence of the
+        article may be read two defensible ways; see ``also_accepted`` in data/claims.csv)."""
+        if self.type == "multiple":
+            return set(chosen) == set(self.correct_indices)
+        return len(set(chosen)) == 1 and set(chosen) <= set(self.correct_indices)
 
 
 @dataclass(frozen=True)
@@ -176,8 +181,10 @@ def _validate(path: Path, where: str, entry: dict) -> Question:
     correct = sum(o.correct for o in options)
     if correct == 0:
         raise DataError(path, where, "options", "no option is marked correct")
-    if qtype != "multiple" and correct > 1:
+    if qtype not in ("multiple", "fact_or_opinion") and correct > 1:
         raise DataError(path, where, "options", f"{correct} options are marked correct in a {qtype} question (only one may be)")
+    if qtype == "fact_or_opinion" and correct > 2:
+        raise DataError(path, where, "options", "a sentence may have one reading and at most one accepted alternative")
     if qtype == "true_false" and texts != ["True", "False"]:
         raise DataError(path, where, "options", "a true_false question has exactly the options True and False, in that order")
     if qtype == "fact_or_opinion" and not set(texts) <= set(FACT_OR_OPINION):
@@ -308,18 +315,27 @@ def classify_claim(claim: str) -> dict:
     from scobook.claims import load_claims
 
     row = load_claims().set_index("id").loc[claim]
-    kind = row["type"]
-    article = "an" if kind[0] in "aeiou" else "a"
+    kind, other = row["type"], row["also_accepted"]
+
+    def a(word):
+        return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
     explanation = row["reasoning"] + (f" Evidence now: {row['evidence']}" if row["evidence"] else "")
+    if other:
+        explanation += f" Also accepted, as {a(other)}: {row['also_because']}"
+
+    def feedback(option):
+        if option == kind:
+            return f"Yes, {a(kind)}. {row['reasoning']}"
+        if option == other:
+            return f"Accepted: read as {a(other)}. {row['also_because']} Our reading: {a(kind)}. {row['reasoning']}"
+        return f"Not quite: it reads as {a(kind)}. {row['reasoning']}"
+
     return {
         "type": "fact_or_opinion",
         "prompt": f"Fact, opinion, prediction or recommendation? \u201c{row['sentence']}\u201d (¶{row['paragraph']})",
-        "options": [
-            {"text": t, "correct": t.lower() == kind,
-             "feedback": (f"Yes, {article} {kind}. {row['reasoning']}" if t.lower() == kind
-                          else f"Not quite: it reads as {article} {kind}. {row['reasoning']}")}
-            for t in FACT_OR_OPINION
-        ],
+        "options": [{"text": t, "correct": t.lower() in (kind, other), "feedback": feedback(t.lower())}
+                    for t in FACT_OR_OPINION],
         "explanation": explanation,
         "source": f"¶{row['paragraph']}; data/claims.csv",
     }

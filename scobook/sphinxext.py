@@ -162,6 +162,29 @@ def render_quiz_html(bank: Bank, link) -> str:
     return "\n".join(parts)
 
 
+class ClaimModelDirective(SphinxDirective):
+    """``{claim-model}``: the book's one way of classifying a sentence (``scobook.claims.DECISION_FLOW``),
+    as a numbered decision flow, so the chapter and the handout cannot drift apart."""
+
+    def run(self) -> list[nodes.Node]:
+        from scobook.claims import DECISION_FLOW, KIND_LABELS
+
+        steps = nodes.enumerated_list(classes=["claim-model"])
+        for question, kind, then in DECISION_FLOW:
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            para += nodes.Text(question + " ")
+            para += nodes.strong("", f"\u2192 {KIND_LABELS[kind]}.")
+            para += nodes.Text(" " + then)
+            item += para
+            steps += item
+        note = nodes.paragraph(classes=["claim-model-note"])
+        note += nodes.Text("Classify sentences (or clauses), not paragraphs. When a sentence mixes a checkable "
+                           "core with a judgement word, say which part you classify and why: some sentences have "
+                           "two defensible readings, and the quizzes accept both when the argument is sound.")
+        return [steps, note]
+
+
 class AnswerKeyDirective(SphinxDirective):
     """``{quiz-answer-key}``: every bank's questions with the answer, explanation and source."""
 
@@ -377,6 +400,7 @@ def setup(app):
     app.add_js_file("sco-toggle-fix.js", defer="defer")
     app.add_directive("quiz", QuizDirective)
     app.add_directive("quiz-answer-key", AnswerKeyDirective)
+    app.add_directive("claim-model", ClaimModelDirective)
     app.add_directive("glossary-from-data", GlossaryDirective)
     app.add_directive("discussion-questions", DiscussionDirective)
     app.add_directive("data-sources", DataSourcesDirective)

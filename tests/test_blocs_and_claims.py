@@ -66,20 +66,22 @@ def test_bad_initiative_date_is_rejected(tmp_path):
         load_initiatives(path, today=TODAY)
 
 
-CLAIM_HEADER = "id,paragraph,sentence,type,reasoning,evidence,evidence_source,outcome,as_of\n"
+CLAIM_HEADER = "id,paragraph,sentence,type,reasoning,evidence,evidence_source,also_accepted,also_because,outcome,as_of\n"
 BAD_CLAIMS = {
-    "not-verbatim": (CLAIM_HEADER + "c1,6,the SCO has taken many economic steps,fact,r,e,https://x,accurate,2026-11-27\n",
+    "not-verbatim": (CLAIM_HEADER + "c1,6,the SCO has taken many economic steps,fact,r,e,https://x,,,accurate,2026-11-27\n",
                      "row 2, field 'sentence': not found word for word in ¶6"),
-    "unknown-type": (CLAIM_HEADER + "c1,8,the Qingdao summit is set to become another landmark,guess,r,e,https://x,too_early,2026-11-27\n",
+    "unknown-type": (CLAIM_HEADER + "c1,8,the Qingdao summit is set to become another landmark,guess,r,e,https://x,,,too_early,2026-11-27\n",
                      "row 2, field 'type': unknown type 'guess'"),
-    "fact-without-evidence": (CLAIM_HEADER + "c1,10,the new member states,fact,r,,,accurate,2026-11-27\n",
+    "fact-without-evidence": (CLAIM_HEADER + "c1,10,the new member states,fact,r,,,,,accurate,2026-11-27\n",
                               "row 2, field 'evidence_source': a fact needs evidence and its source"),
-    "bad-paragraph": (CLAIM_HEADER + "c1,16,x,opinion,r,,,,2026-11-27\n", "row 2, field 'paragraph'"),
-    "bad-outcome": (CLAIM_HEADER + "c1,8,the Qingdao summit is set to become another landmark,prediction,r,e,https://x,maybe,2026-11-27\n",
+    "bad-paragraph": (CLAIM_HEADER + "c1,16,x,opinion,r,,,,,,2026-11-27\n", "row 2, field 'paragraph'"),
+    "bad-outcome": (CLAIM_HEADER + "c1,8,the Qingdao summit is set to become another landmark,prediction,r,e,https://x,,,maybe,2026-11-27\n",
                     "row 2, field 'outcome': outcome 'maybe' does not fit the type 'prediction'"),
-    "opinion-with-outcome": (CLAIM_HEADER + "c1,8,the Qingdao summit is set to become another landmark,opinion,r,,,accurate,2026-11-27\n",
+    "opinion-with-outcome": (CLAIM_HEADER + "c1,8,the Qingdao summit is set to become another landmark,opinion,r,,,,,accurate,2026-11-27\n",
                              "expected empty: an opinion or a recommendation is judged by argument"),
-    "fact-without-outcome": (CLAIM_HEADER + "c1,10,the new member states,fact,r,e,https://x,,2026-11-27\n",
+    "alternative-without-argument": (CLAIM_HEADER + "c1,10,the new member states,fact,r,e,https://x,opinion,,accurate,2026-11-27\n",
+                                     "field 'also_because': an accepted alternative needs its argument"),
+    "fact-without-outcome": (CLAIM_HEADER + "c1,10,the new member states,fact,r,e,https://x,,,,2026-11-27\n",
                              "expected one of accurate, partly_accurate, inaccurate"),
 }
 
@@ -122,3 +124,23 @@ def test_facts_are_checked_and_only_opinions_and_recommendations_go_without_an_o
         assert "not a checkable claim" not in label.lower()
     facts = claims[claims["type"] == "fact"]
     assert set(facts["outcome"]) <= {"accurate", "partly_accurate", "inaccurate"} and len(facts)
+
+
+def test_a_students_reading_is_compared_not_marked():
+    from scobook.claims import compare_readings, load_claims
+    from scobook.errors import InputError
+
+    claims = load_claims()
+    borderline = claims[claims["also_accepted"] != ""].iloc[0]
+    plain = claims[claims["also_accepted"] == ""].iloc[0]
+    other = next(k for k in ("fact", "opinion", "prediction", "recommendation") if k != plain["type"])
+    table = compare_readings(claims, {borderline["id"]: borderline["also_accepted"], plain["id"]: plain["type"],
+                                      claims.iloc[1]["id"]: other if claims.iloc[1]["id"] != plain["id"] else other})
+    then = list(table["then"])
+    assert then[0].startswith("an accepted reading") and then[1] == "same reading"
+    with pytest.raises(InputError, match="is not a claim id"):
+        compare_readings(claims, {"c99": "fact"})
+    with pytest.raises(InputError, match="'rumour' is not a kind"):
+        compare_readings(claims, {plain["id"]: "rumour"})
+    differs = compare_readings(claims, {plain["id"]: other})
+    assert differs["then"].iloc[0] == "you differ: argue your case in one sentence"

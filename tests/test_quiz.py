@@ -9,7 +9,7 @@ import pytest
 from conftest import assert_rejected
 from scobook.errors import DataError
 from scobook.membership import load_membership, members_on
-from scobook.quiz import bank_names, load_all_banks, load_bank
+from scobook.quiz import Option, bank_names, load_all_banks, load_bank
 from scobook.quiz_widgets import show_quiz
 
 
@@ -175,3 +175,24 @@ def test_status_feedback_reads_naturally_for_every_state_and_status():
                 assert not re.search(r"\b(shanghai_five|dialogue_partner|was no |was member)\b", text), text
                 assert "sco status" not in text  # "SCO" is written in capitals
     assert seen == set(STATUS_PHRASES)
+
+
+def test_a_borderline_sentence_accepts_the_argued_alternative():
+    """c11 ("not taken any major steps") is an evaluation in our reading; a student who argues it is
+    a checkable claim is accepted, with the argument, and the quiz counts it right."""
+    from scobook.claims import load_claims
+    from scobook.quiz import Question, classify_claim
+
+    claims = load_claims().set_index("id")
+    borderline = claims[claims["also_accepted"] != ""]
+    assert len(borderline) >= 1
+    for claim_id, row in borderline.iterrows():
+        made = classify_claim(claim_id)
+        question = Question(id=claim_id, type=made["type"], prompt=made["prompt"], explanation=made["explanation"],
+                            source=made["source"], options=tuple(Option(o["text"], o["correct"], o["feedback"]) for o in made["options"]))
+        labels = [o.text.lower() for o in question.options]
+        assert question.is_correct([labels.index(row["type"])]) and question.is_correct([labels.index(row["also_accepted"])])
+        assert not question.is_correct([labels.index(row["type"]), labels.index(row["also_accepted"])])
+        wrong = next(i for i, t in enumerate(labels) if t not in (row["type"], row["also_accepted"]))
+        assert not question.is_correct([wrong])
+        assert row["also_because"] in question.options[labels.index(row["also_accepted"])].feedback

@@ -235,12 +235,12 @@ def test_notebook_runs_on_a_jupyterhub_after_nbgitpuller(hub, notebook):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("interface", ["lab", "notebook"])
-def test_live_quiz_and_year_box_work_by_keyboard_on_the_hub(hub, interface, tmp_path):
+def test_live_quiz_and_year_box_work_by_keyboard_on_the_hub(hub, interface, browser):
     """JupyterLab and Notebook 7 from the hub's environment, driven in headless Chromium: the
     live quiz is answered with Tab and Space only (Jupyter's arrow-key bindings cannot steal it),
     and the membership explorer takes a typed year."""
     _, repository, python = hub
-    with jupyter_ui.JupyterServer(python, repository, interface) as server:
+    with jupyter_ui.JupyterServer(python, repository, interface, browser=browser) as server:
         result = jupyter_ui.check_keyboard(server, "chapters/01-article/article-as-data.ipynb",
                                            ROOT / "test-output" / "jupyter")
         assert result["chosen_by_keyboard"], result

@@ -56,9 +56,12 @@ class JupyterServer:
     """``with JupyterServer(python, root, "lab") as server:`` — a server on 127.0.0.1 and a
     Chromium page; ``server.open(path)`` opens a notebook and waits until it is ready."""
 
-    def __init__(self, python: Path, root: Path, interface: str):
+    def __init__(self, python: Path, root: Path, interface: str, browser=None):
+        """``browser``: a running Playwright browser to use (the tests pass theirs: one process
+        cannot run two Playwright sync sessions); without one, the server starts its own."""
         self.python, self.root, self.interface = Path(python), Path(root), interface
         self.port = free_port()
+        self.browser, self.own_browser = browser, browser is None
 
     def __enter__(self):
         from playwright.sync_api import sync_playwright
@@ -86,14 +89,18 @@ class JupyterServer:
                     raise RuntimeError(f"the {self.interface} server did not start:\n"
                                        f"{(self.scratch / 'server.log').read_text()[-2000:]}") from None
                 time.sleep(0.3)
-        self.playwright = sync_playwright().start()
-        self.browser = self.playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
-        self.page = self.browser.new_page(viewport={"width": 1280, "height": 900})
+        if self.own_browser:
+            self.playwright = sync_playwright().start()
+            self.browser = self.playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
+        self.context = self.browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
         return self
 
     def __exit__(self, *exc):
-        self.browser.close()
-        self.playwright.stop()
+        self.context.close()
+        if self.own_browser:
+            self.browser.close()
+            self.playwright.stop()
         self.process.terminate()
         self.process.wait(timeout=30)
         self.log.close()

@@ -25,7 +25,10 @@
           out.textContent = "Choose an answer first.";
           return;
         }
-        var ok = chosen.slice().sort().join(",") === correct;
+        // A single-answer question may accept more than one reading (a borderline sentence):
+        // it is right when the one option chosen is among them; "multiple" needs exactly the set.
+        var ok = form.dataset.type === "multiple" ? chosen.slice().sort().join(",") === correct
+          : chosen.length === 1 && correct.split(",").indexOf(chosen[0]) >= 0;
         var verdict = document.createElement("p");
         verdict.className = "sco-quiz-verdict " + (ok ? "is-correct" : "is-wrong");
         verdict.textContent = ok ? "\u2713 Correct." : "\u2717 Not quite.";
