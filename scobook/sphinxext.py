@@ -162,6 +162,23 @@ def render_quiz_html(bank: Bank, link) -> str:
     return "\n".join(parts)
 
 
+class ArticleReadabilityDirective(_ArticleDirective):
+    """``{article-readability}``: one sentence with the article's length and reading level,
+    computed from ``data/article.yml`` by :func:`scobook.text.readability` (the same function the
+    chapter 1 notebook checks its step-by-step pandas against)."""
+
+    def run(self) -> list[nodes.Node]:
+        from scobook.text import readability
+
+        figures = readability(list(self.article().paragraphs["text"]))
+        para = nodes.paragraph()
+        para += nodes.Text(
+            f"The article has {figures['words']} words in {figures['sentences']} sentences, about "
+            f"{figures['words_per_sentence']:.0f} words a sentence; its Flesch-Kincaid grade is "
+            f"{figures['grade']:.0f} (university level), computed from data/article.yml as in the chapter 1 notebook.")
+        return [para]
+
+
 class ClaimModelDirective(SphinxDirective):
     """``{claim-model}``: the book's one way of classifying a sentence (``scobook.claims.DECISION_FLOW``),
     as a numbered decision flow, so the chapter and the handout cannot drift apart."""
@@ -401,6 +418,7 @@ def setup(app):
     app.add_directive("quiz", QuizDirective)
     app.add_directive("quiz-answer-key", AnswerKeyDirective)
     app.add_directive("claim-model", ClaimModelDirective)
+    app.add_directive("article-readability", ArticleReadabilityDirective)
     app.add_directive("glossary-from-data", GlossaryDirective)
     app.add_directive("discussion-questions", DiscussionDirective)
     app.add_directive("data-sources", DataSourcesDirective)

@@ -31,3 +31,43 @@ def highlight_terms(text: str, terms: list[str], case_sensitive: bool = False) -
         last = match.end()
     out.append(html.escape(text[last:]))
     return "".join(out)
+
+
+#: A sentence ends at . ! or ? followed by a space and a capital letter or an opening quote.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d]?\s+(?=[A-Z\u201c\"])")
+WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences (good enough for a newspaper article: no abbreviations
+    with full stops in this one)."""
+    return [s for s in SENTENCE_END.split(text.strip()) if s]
+
+
+def syllables(word: str) -> int:
+    """Syllables by the usual heuristic: groups of vowels, less a silent final "e", at least one."""
+    word = word.lower()
+    groups = len(re.findall(r"[aeiouy]+", word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
+        groups -= 1
+    return max(groups, 1)
+
+
+def flesch_kincaid_grade(words: int, sentence_count: int, syllable_count: int) -> float:
+    """The Flesch-Kincaid grade level: roughly the US school year a reader needs."""
+    return 0.39 * words / sentence_count + 11.8 * syllable_count / words - 15.59
+
+
+def readability(paragraphs: list[str]) -> dict:
+    """Words, sentences, words per sentence, syllables per word and the Flesch-Kincaid grade of
+    a text given as paragraphs (the figures the chapter 1 notebook computes step by step)."""
+    all_sentences = [s for p in paragraphs for s in sentences(p)]
+    words = [w for s in all_sentences for w in WORD.findall(s)]
+    syllable_count = sum(syllables(w) for w in words)
+    return {
+        "words": len(words),
+        "sentences": len(all_sentences),
+        "words_per_sentence": len(words) / len(all_sentences),
+        "syllables_per_word": syllable_count / len(words),
+        "grade": flesch_kincaid_grade(len(words), len(all_sentences), syllable_count),
+    }

@@ -90,3 +90,22 @@ def test_stopwords_skip_comments_and_reject_non_words(tmp_path):
     path = write(tmp_path, "stop.txt", "# comment\nthe\nnot a word\n")
     with pytest.raises(DataError, match="row 3, field 'word'"):
         load_stopwords(path)
+
+
+def test_readability_counts_words_sentences_and_syllables():
+    from scobook.text import readability, sentences, syllables
+
+    assert sentences("The cat sat. The dog ran! Did it? \u201cYes.\u201d") == ["The cat sat.", "The dog ran!", "Did it?", "\u201cYes.\u201d"]
+    assert [syllables(w) for w in ("cat", "summit", "make", "table", "the", "organisation")] == [1, 2, 1, 2, 1, 5]
+    figures = readability(["The cat sat. The dog ran."])
+    assert (figures["words"], figures["sentences"]) == (6, 2)
+    assert abs(figures["grade"] - (0.39 * 3 + 11.8 * 1 - 15.59)) < 1e-9
+
+
+def test_the_guide_prints_the_readability_computed_from_the_article(html_dir):
+    from scobook.text import readability
+
+    figures = readability(list(load_article().paragraphs["text"]))
+    page = (html_dir / "chapters" / "teachers-guide.html").read_text()
+    assert f"The article has {figures['words']} words in {figures['sentences']} sentences" in page
+    assert f"Flesch-Kincaid grade is {figures['grade']:.0f}" in page
