@@ -36,6 +36,9 @@ from scobook.reading import read_yaml
 
 TYPES = ("single", "multiple", "true_false", "fact_or_opinion")
 FACT_OR_OPINION = ("Fact", "Opinion", "Prediction", "Recommendation")
+#: What a question asks a student to do (after Bloom): each question names its level, so a bank
+#: can be checked for balance (at most half recall, at least two evaluate).
+LEVELS = ("recall", "understand", "apply", "analyse", "evaluate")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Question:
     options: tuple[Option, ...]
     explanation: str
     source: str
+    level: str = "recall"
 
     @property
     def correct_indices(self) -> tuple[int, ...]:
@@ -189,8 +193,11 @@ def _validate(path: Path, where: str, entry: dict) -> Question:
         raise DataError(path, where, "options", "a true_false question has exactly the options True and False, in that order")
     if qtype == "fact_or_opinion" and not set(texts) <= set(FACT_OR_OPINION):
         raise DataError(path, where, "options", f"fact_or_opinion options must be among {', '.join(FACT_OR_OPINION)}")
+    level = entry.get("level")
+    if level not in LEVELS:
+        raise DataError(path, where, "level", f"unknown level {level!r}; expected one of {', '.join(LEVELS)}")
     return Question(id=str(entry["id"]), type=qtype, prompt=prompt, options=tuple(options),
-                    explanation=explanation, source=source)
+                    explanation=explanation, source=source, level=level)
 
 
 # --- questions computed from the data ---------------------------------------------------
@@ -262,7 +269,8 @@ def status_of_country(iso3: str, date) -> dict:
         "options": [
             {"text": labels[c], "correct": c == status,
              "feedback": (f"Yes: {name} {STATUS_PHRASES[status]} then." if c == status else
-                          f"No: on {_day(date)}, {name} {STATUS_PHRASES[status]}.")}
+                          f"No: {name} {STATUS_PHRASES[c].replace('was ', 'was not ', 1).replace('had no', 'did have an')} "
+                          f"then; on {_day(date)}, {name} {STATUS_PHRASES[status]}.")}
             for c in choices
         ],
         "source": "data/sco_membership.csv",
@@ -304,10 +312,19 @@ def partners_on_date(date) -> dict:
         "prompt": f"How many states were 'SCO partners' on {_day(date)}?",
         "options": [{"text": str(c), "correct": c == n,
                      "feedback": ("Yes: the former observers and dialogue partners, and Laos." if c == n else
-                                  f"No: count the partners in the chapter's table; there were {'more' if c < n else 'fewer'}.")}
+                                  f"No: count the partners in the chapter's table; there were {'more' if c < n else 'fewer'} than {c}.")}
                     for c in choices],
         "source": "data/sco_membership.csv",
     }
+
+
+#: Why a sentence is not of a kind, in the terms of the book's decision flow (scobook.claims).
+WHY_NOT = {
+    "recommendation": "it does not say what anyone should do.",
+    "prediction": "it does not say what will happen.",
+    "fact": "it cannot be checked against a record without weighing something.",
+    "opinion": "it does not judge or praise; it can be checked, or it looks ahead, or it advises.",
+}
 
 
 def classify_claim(claim: str) -> dict:
@@ -329,7 +346,7 @@ def classify_claim(claim: str) -> dict:
             return f"Yes, {a(kind)}. {row['reasoning']}"
         if option == other:
             return f"Accepted: read as {a(other)}. {row['also_because']} Our reading: {a(kind)}. {row['reasoning']}"
-        return f"Not quite: it reads as {a(kind)}. {row['reasoning']}"
+        return f"Not quite: {WHY_NOT[option]} It reads as {a(kind)}. {row['reasoning']}"
 
     return {
         "type": "fact_or_opinion",

@@ -215,9 +215,12 @@ class AnswerKeyDirective(SphinxDirective):
             items = nodes.enumerated_list()
             for q in bank.questions:
                 item = nodes.list_item()
-                item += nodes.paragraph("", q.prompt)
+                prompt = nodes.paragraph("", q.prompt + " ")
+                prompt += nodes.emphasis("", f"(Level: {q.level}.)")
+                item += prompt
                 answer = nodes.paragraph()
-                answer += nodes.strong("", "Answer: ")
+                answer += nodes.strong("", "Answer: " if len(q.correct_indices) == 1 or q.type == "multiple"
+                                       else "Accepted answers: ")
                 answer += nodes.Text("; ".join(q.options[i].text for i in q.correct_indices) + ". " + q.explanation + " ")
                 answer += nodes.emphasis("", f"Source: {q.source}.")
                 item += answer

@@ -44,6 +44,7 @@ def test_shuffling_is_reproducible_and_keeps_the_answer():
 
 GOOD_Q = """\
   - id: q1
+    level: recall
     type: single
     prompt: Pick one
     options:
@@ -71,6 +72,8 @@ BAD_BANKS = {
     "yaml-boolean-feedback": (GOOD_Q.replace("feedback: nope", "feedback: no"),
                               "question 'q1', field 'options[2].feedback': option 'B': YAML read the feedback as false; put it in quotes"),
     "missing-id": (GOOD_Q.replace("id: q1", "id: ''"), "question 1, field 'id': missing or empty"),
+    "missing-level": (GOOD_Q.replace("    level: recall\n", ""), "question 'q1', field 'level': unknown level None"),
+    "unknown-level": (GOOD_Q.replace("level: recall", "level: memorise"), "question 'q1', field 'level': unknown level 'memorise'"),
 }
 
 
@@ -95,13 +98,14 @@ def test_live_quiz_gives_feedback_score_and_try_again():
     first.check.click()
     assert "Not quite" in first.feedback.value
     assert first.question.options[wrong].feedback.split(" - ")[0][:20] in first.feedback.value
-    assert "Score: 0 of 11 correct</b> (1 answered)" in quiz.score.value
+    total = len(load_bank("ch1-article").questions)  # the count comes from the bank, not a literal
+    assert f"Score: 0 of {total} correct</b> (1 answered)" in quiz.score.value
     first.retry.click()
     assert first.feedback.value == "" and first.choice.value is None
     first.choice.value = first.question.correct_indices[0]
     first.check.click()
     assert "✓ Correct." in first.feedback.value and "Source: data/article.yml" in first.feedback.value
-    assert "Score: 1 of 11 correct" in quiz.score.value
+    assert f"Score: 1 of {total} correct" in quiz.score.value
 
 
 def test_live_quiz_multiple_choice_and_no_answer():
@@ -121,6 +125,7 @@ def test_live_quiz_shows_markup_as_text(tmp_path, monkeypatch):
         title: T
         questions:
           - id: q1
+            level: recall
             type: single
             prompt: "<script>alert(1)</script> pick"
             options:

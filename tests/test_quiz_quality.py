@@ -1,0 +1,69 @@
+"""Quizzes that make students think, checked from the banks: a level on every question, at least
+two evaluate-level questions and at most half recall per bank, feedback written for every wrong
+option, the right option not systematically the longest, no question repeated across banks, and
+the classification questions in agreement with the claims table."""
+
+import re
+
+import pytest
+
+from scobook.claims import load_claims
+from scobook.quiz import LEVELS, load_all_banks
+
+BANKS = load_all_banks()
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.name)
+def test_levels_are_balanced(bank):
+    levels = [q.level for q in bank.questions]
+    assert set(levels) <= set(LEVELS)
+    assert levels.count("evaluate") >= 2, "each bank needs at least two evaluate-level questions"
+    assert levels.count("recall") <= len(levels) / 2, f"{levels.count('recall')} of {len(levels)} are recall"
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.name)
+def test_every_wrong_option_has_its_own_feedback(bank):
+    for q in bank.questions:
+        wrong = [norm(o.feedback) for o in q.options if not o.correct]
+        assert len(set(wrong)) == len(wrong), f"{q.id}: two wrong options share their feedback"
+        assert not any(f.startswith("not the best fit") for f in wrong), q.id
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.name)
+def test_the_right_option_is_not_systematically_the_longest(bank):
+    """Among questions with worded options (not numbers, not the four fixed labels), the right
+    option is the single longest in at most half."""
+    worded = [q for q in bank.questions
+              if q.type in ("single", "multiple") and not all(re.fullmatch(r"\d+", o.text) for o in q.options)]
+    longest_right = 0
+    for q in worded:
+        lengths = sorted((len(o.text), o.correct) for o in q.options)
+        if lengths[-1][1] and lengths[-1][0] > lengths[-2][0]:
+            longest_right += 1
+    assert longest_right <= len(worded) / 2, f"{longest_right} of {len(worded)} worded questions"
+
+
+def test_no_question_repeats_another():
+    prompts = [norm(q.prompt) for bank in BANKS for q in bank.questions]
+    assert len(set(prompts)) == len(prompts)
+
+
+def test_classification_questions_agree_with_the_claims_table():
+    claims = load_claims()
+    by_sentence = {norm(s): (t, a) for s, t, a in zip(claims["sentence"], claims["type"], claims["also_accepted"])}
+    checked = 0
+    for bank in BANKS:
+        for q in bank.questions:
+            if q.type != "fact_or_opinion":
+                continue
+            quoted = norm(re.search(r"\u201c(.+)\u201d", q.prompt)[1])
+            assert quoted in by_sentence, f"{q.id}: the sentence is not in data/claims.csv"
+            kind, other = by_sentence[quoted]
+            accepted = {q.options[i].text.lower() for i in q.correct_indices}
+            assert accepted == {k for k in (kind, other) if k}, q.id
+            checked += 1
+    assert checked >= 10
