@@ -144,8 +144,9 @@ def render_quiz_html(bank: Bank, link) -> str:
                      f'data-correct="{",".join(map(str, q.correct_indices))}">')
         parts.append(f'<fieldset><legend>{number}. {html.escape(q.prompt)}{hint}</legend>')
         for i, option in enumerate(q.options):
-            parts.append(f'<div class="sco-quiz-option"><input type="{kind}" name="{qid}" id="{qid}-{i}" value="{i}">'
-                         f'<label for="{qid}-{i}">{html.escape(option.text)}</label></div>')
+            # the whole row is the label: a tap anywhere on it chooses the option
+            parts.append(f'<label class="sco-quiz-option" for="{qid}-{i}"><input type="{kind}" name="{qid}" '
+                         f'id="{qid}-{i}" value="{i}"><span>{html.escape(option.text)}</span></label>')
         parts.append("</fieldset>")
         parts.append('<button type="submit">Check answer</button>'
                      '<button type="button" class="sco-quiz-retry" hidden>Try again</button>')

@@ -1,5 +1,7 @@
 """A quiz in the built book, used as a reader would: offline, by keyboard and by mouse."""
 
+import re
+
 import pytest
 
 from conftest import offline_context
@@ -25,7 +27,7 @@ def quiz_page(browser, site):
 
 
 def option_texts(form):
-    return form.locator(".sco-quiz-option label").all_inner_texts()
+    return form.locator("label.sco-quiz-option").all_inner_texts()
 
 
 def test_wrong_answer_by_keyboard_shows_that_options_feedback(quiz_page):
@@ -80,4 +82,44 @@ def test_the_answer_is_readable_without_javascript(browser, site):
     first = page.locator("details.sco-quiz-answer").first
     first.locator("summary").click()
     assert "Answer:" in first.inner_text()
+    context.close()
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS rgb() colours."""
+    def luminance(css):
+        channels = [int(v) / 255 for v in re.findall(r"\d+", css)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_options_are_thumb_sized_and_verdicts_readable_in_light_and_dark_mode(browser, site, scheme):
+    context = offline_context(browser, width=375, height=800)
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
+    page.add_init_script(f"localStorage.setItem('theme', '{scheme}'); localStorage.setItem('mode', '{scheme}');")
+    page.goto(f"{site}/{QUIZ_PAGE}")
+    form = page.locator("form.sco-quiz-q").first
+    answer = form.locator("details.sco-quiz-answer")
+    assert not answer.is_visible(), "the answer shows only after a first try"
+    rows = form.locator("label.sco-quiz-option")
+    assert min(rows.nth(i).bounding_box()["height"] for i in range(rows.count())) >= 44
+    # a tap on the empty right-hand part of a row chooses that option
+    correct = int(form.get_attribute("data-correct").split(",")[0])
+    wrong = 0 if correct != 0 else 1
+    rows.nth(wrong).scroll_into_view_if_needed()
+    box = rows.nth(wrong).bounding_box()
+    page.mouse.click(box["x"] + box["width"] - 5, box["y"] + box["height"] / 2)
+    assert form.locator("input").nth(wrong).is_checked()
+    form.get_by_role("button", name="Check answer").click()
+    verdict = form.locator(".sco-quiz-verdict")
+    colours = verdict.evaluate("""v => { let e = v, bg = 'rgba(0, 0, 0, 0)';
+        while (e && (bg === 'rgba(0, 0, 0, 0)' || bg === 'transparent')) { bg = getComputedStyle(e).backgroundColor; e = e.parentElement; }
+        return [getComputedStyle(v).color, bg]; }""")
+    assert contrast(*colours) >= 4.5, colours
+    assert answer.is_visible() and "Score:" in form.locator(".sco-quiz-running").inner_text()
+    form.locator("label.sco-quiz-option").nth(correct).click()
     context.close()

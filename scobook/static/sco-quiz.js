@@ -15,6 +15,9 @@
     }
     forms.forEach(function (form) {
       var out = form.querySelector(".sco-quiz-feedback");
+      // Without JavaScript the answer is always one click away; with it, after a first try.
+      var answer = form.querySelector(".sco-quiz-answer");
+      if (answer) answer.hidden = true;
       var retry = form.querySelector("button.sco-quiz-retry");
       var correct = form.dataset.correct.split(",").sort().join(",");
       form.addEventListener("submit", function (event) {
@@ -50,6 +53,11 @@
         out.appendChild(explanation);
         results[form.id] = ok;
         updateScore();
+        var running = document.createElement("p");
+        running.className = "sco-quiz-running";
+        running.textContent = score.textContent;  // the score, where the student is
+        out.appendChild(running);
+        if (answer) answer.hidden = false;
         retry.hidden = false;
       });
       retry.addEventListener("click", function () {
