@@ -127,7 +127,7 @@ def load_perspectives(path: str | Path | None = None) -> list[dict]:
     confirmed = []
     for n, item in enumerate(items, start=1):
         where = f"perspective {n}"
-        for field in ("outlet", "country", "date", "title", "url", "summary", "contrast"):
+        for field in ("outlet", "country", "date", "title", "url", "outlet_type", "summary", "contrast"):
             if not str(item.get(field) or "").strip():
                 raise DataError(path, where, field, "missing or empty")
         if not str(item["url"]).startswith("http"):

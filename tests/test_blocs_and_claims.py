@@ -95,7 +95,7 @@ def test_bad_claims_file_is_rejected(tmp_path, case):
 def test_perspective_without_url_is_rejected(tmp_path):
     path = tmp_path / "p.yml"
     path.write_text("perspectives:\n  - {outlet: DW, country: Germany, date: 2018-06-10, title: T, url: dw.com, "
-                    "summary: S, contrast: C, confirmed: true}\n")
+                    "outlet_type: public broadcaster, summary: S, contrast: C, confirmed: true}\n")
     with pytest.raises(DataError, match="perspective 1, field 'url'"):
         load_perspectives(path)
 
@@ -144,3 +144,15 @@ def test_a_students_reading_is_compared_not_marked():
         compare_readings(claims, {plain["id"]: "rumour"})
     differs = compare_readings(claims, {plain["id"]: other})
     assert differs["then"].iloc[0] == "you differ: argue your case in one sentence"
+
+
+def test_every_framing_says_who_owns_its_outlet_and_the_region_speaks_too():
+    """Ownership is labelled for every outlet, not only China Daily; the framings include a
+    Central Asian member's and Pakistan's (issue: voices missing)."""
+    from scobook.claims import load_perspectives
+
+    perspectives = load_perspectives()
+    assert all(p["outlet_type"].strip() for p in perspectives)
+    countries = {p["country"] for p in perspectives}
+    assert countries & {"Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan"} and "Pakistan" in countries
+    assert not any("neutral" in p["contrast"].lower().split("(")[0] for p in perspectives if "state" in p["outlet_type"])
