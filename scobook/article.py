@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +28,10 @@ class Article:
     genre: str
     paragraphs: pd.DataFrame
     cleaning_notes: tuple[str, ...] = ()
+    #: The book's own plain-English paraphrase of each paragraph (¶n → text), marked as ours.
+    summaries: dict = field(default_factory=dict)
+    #: Idioms and hard words: ``term``, ``meaning`` (ours) and the ``paragraph`` (None: the title).
+    word_bank: tuple = ()
 
     def paragraph(self, n: int) -> str:
         """The text of paragraph ``n`` (1-based, as cited in the book: ¶n)."""
@@ -55,7 +59,7 @@ def load_article(path: str | Path | None = None) -> Article:
         raise DataError(path, None, "paragraphs", "expected a list of {n, text} entries")
     for field in ("title", "author", "author_note", "outlet", "genre"):
         expect_type(path, raw[field], str, None, field)
-    rows = []
+    rows, summaries = [], {}
     for i, entry in enumerate(raw["paragraphs"], start=1):
         if not isinstance(entry, dict):
             raise DataError(path, i, None, "expected a mapping with 'n' and 'text'")
@@ -65,7 +69,27 @@ def load_article(path: str | Path | None = None) -> Article:
         if not isinstance(text, str) or not text.strip():
             raise DataError(path, i, "text", "missing or empty")
         rows.append({"n": i, "text": " ".join(text.split())})
+    for i, entry in enumerate(raw["paragraphs"], start=1):  # after numbers and texts are known good
+        summary = entry.get("summary")
+        if not isinstance(summary, str) or not summary.strip():
+            raise DataError(path, i, "summary", "every paragraph needs a plain-English summary")
+        summaries[i] = " ".join(summary.split())
     paragraphs = pd.DataFrame(rows).astype({"n": "int64", "text": "string"})
+    word_bank = []
+    for k, entry in enumerate(expect_type(path, raw.get("word_bank") or [], list, None, "word_bank"), start=1):
+        where = f"word_bank item {k}"
+        expect_type(path, entry, dict, where, None)
+        for key in ("term", "meaning"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise DataError(path, where, key, "missing or empty")
+        n = entry.get("paragraph")
+        where_text = str(raw["title"]) if n is None else (rows[n - 1]["text"] if isinstance(n, int) and 1 <= n <= len(rows) else None)
+        if where_text is None:
+            raise DataError(path, where, "paragraph", f"{n!r} is not a paragraph of the article (1-{len(rows)}) or null for the title")
+        core = entry["term"].split(" (")[0].lower()
+        if core not in where_text.lower():
+            raise DataError(path, where, "term", f"{core!r} does not occur in {'the title' if n is None else f'¶{n}'}")
+        word_bank.append({"term": entry["term"], "meaning": entry["meaning"], "paragraph": n})
     return Article(
         title=str(raw["title"]),
         author=str(raw["author"]),
@@ -75,6 +99,8 @@ def load_article(path: str | Path | None = None) -> Article:
         genre=str(raw["genre"]),
         paragraphs=paragraphs,
         cleaning_notes=tuple(raw.get("cleaning_notes") or ()),
+        summaries=summaries,
+        word_bank=tuple(word_bank),
     )
 
 

@@ -163,6 +163,46 @@ def render_quiz_html(bank: Bank, link) -> str:
     return "\n".join(parts)
 
 
+class ArticleSummaries(_ArticleDirective):
+    """``{article-summaries}``: one plain-English line per paragraph, clearly marked as the book's
+    paraphrase (``summary`` in ``data/article.yml``), each linked to its paragraph."""
+
+    def run(self) -> list[nodes.Node]:
+        article = self.article()
+        note = nodes.paragraph()
+        note += nodes.emphasis("", "These one-line summaries are ours, written in plain English to help you read; "
+                                   "they are not the author's words. Quote the article, not them.")
+        items = nodes.bullet_list(classes=["article-summaries"])
+        for n in article.paragraphs["n"]:
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            para += para_ref(int(n))
+            para += nodes.Text(" " + article.summaries[int(n)])
+            item += para
+            items += item
+        return [note, items]
+
+
+class WordBank(_ArticleDirective):
+    """``{word-bank}``: the article's idioms and hard words with a plain meaning (``word_bank``)."""
+
+    def run(self) -> list[nodes.Node]:
+        entries = nodes.definition_list(classes=["word-bank"])
+        for word in self.article().word_bank:
+            item = nodes.definition_list_item()
+            term = nodes.term("", word["term"] + " ")
+            if word["paragraph"] is None:
+                term += nodes.emphasis("", "(title)")
+            else:
+                term += para_ref(word["paragraph"])
+            item += term
+            definition = nodes.definition()
+            definition += nodes.paragraph("", word["meaning"])
+            item += definition
+            entries += item
+        return [entries]
+
+
 class ArticleReadabilityDirective(_ArticleDirective):
     """``{article-readability}``: one sentence with the article's length and reading level,
     computed from ``data/article.yml`` by :func:`scobook.text.readability` (the same function the
@@ -234,9 +274,10 @@ class AnswerKeyDirective(SphinxDirective):
 class GlossaryDirective(SphinxDirective):
     """``{glossary-from-data}``: the terms of ``data/glossary.yml`` as a definition list, with
     Chinese and Russian forms (marked where unconfirmed) and a source for each. ``:only:`` takes
-    a ``;``-separated list of terms (the handout's key terms)."""
+    a ``;``-separated list of terms (the handout's key terms); ``:print:`` leaves out the
+    Chinese and Russian forms and the source links, which mean nothing on paper."""
 
-    option_spec = {"only": directives.unchanged}
+    option_spec = {"only": directives.unchanged, "print": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         from scobook.glossary import load_glossary
@@ -257,6 +298,10 @@ class GlossaryDirective(SphinxDirective):
             item += nodes.term("", entry["term"])
             body = nodes.definition()
             body += nodes.paragraph("", entry["definition"])
+            if "print" in self.options:
+                item += body
+                dl += item
+                continue
             forms = nodes.paragraph(classes=["sco-glossary-forms"])
             unconfirmed = set(entry.get("unconfirmed") or [])
             for key, language, lang in (("zh", "Chinese", "zh"), ("ru", "Russian", "ru")):
@@ -423,6 +468,8 @@ def setup(app):
     app.add_directive("quiz-answer-key", AnswerKeyDirective)
     app.add_directive("claim-model", ClaimModelDirective)
     app.add_directive("article-readability", ArticleReadabilityDirective)
+    app.add_directive("article-summaries", ArticleSummaries)
+    app.add_directive("word-bank", WordBank)
     app.add_directive("glossary-from-data", GlossaryDirective)
     app.add_directive("discussion-questions", DiscussionDirective)
     app.add_directive("data-sources", DataSourcesDirective)

@@ -4,6 +4,7 @@ import textwrap
 
 import pytest
 
+from conftest import ROOT
 from scobook.article import load_article, load_name_list, load_stopwords
 from scobook.errors import DataError
 
@@ -109,3 +110,14 @@ def test_the_guide_prints_the_readability_computed_from_the_article(html_dir):
     page = (html_dir / "chapters" / "teachers-guide.html").read_text()
     assert f"The article has {figures['words']} words in {figures['sentences']} sentences" in page
     assert f"Flesch-Kincaid grade is {figures['grade']:.0f}" in page
+
+
+def test_every_paragraph_has_a_summary_and_the_word_bank_words_occur_where_it_says(tmp_path):
+    article = load_article()
+    assert set(article.summaries) == set(article.paragraphs["n"])
+    assert len(article.word_bank) >= 8
+    path = tmp_path / "a.yml"
+    text = (ROOT / "data" / "article.yml").read_text().replace('{term: "inked (an agreement)"', '{term: "signed off (an agreement)"')
+    path.write_text(text)
+    with pytest.raises(DataError, match="'signed off' does not occur in ¶4"):
+        load_article(path)

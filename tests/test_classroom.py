@@ -80,3 +80,16 @@ def test_the_published_site_carries_the_handout_pdf(html_dir):
     assert (html_dir / handout.PDF).parent == (html_dir / handout.PAGE).parent
     workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
     assert workflow.index("make book") < workflow.index("make handout") < workflow.index("upload-pages-artifact")
+
+
+def test_the_handout_carries_the_reading_aids_and_no_data_labels(html_dir):
+    from scobook.article import load_article
+
+    from bs4 import BeautifulSoup
+
+    page = (html_dir / "chapters" / "handout.html").read_text()
+    assert "(unconfirmed)" not in page and ">source<" not in page
+    text = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split()).replace("\u2019", "'")
+    for word in load_article().word_bank:
+        assert word["meaning"] in text, word["term"]
+    assert "F: factual claim" in page  # the classification model, printed
