@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -29,7 +30,7 @@ class Article:
     paragraphs: pd.DataFrame
     cleaning_notes: tuple[str, ...] = ()
     #: The book's own plain-English paraphrase of each paragraph (¶n → text), marked as ours.
-    summaries: dict = field(default_factory=dict)
+    summaries: dict = dataclasses.field(default_factory=dict)
     #: Idioms and hard words: ``term``, ``meaning`` (ours) and the ``paragraph`` (None: the title).
     word_bank: tuple = ()
 

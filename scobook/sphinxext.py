@@ -203,6 +203,39 @@ class WordBank(_ArticleDirective):
         return [entries]
 
 
+class RoleCards(SphinxDirective):
+    """``{role-cards}``: the summit simulation's draft paragraph and one card per member state,
+    built from the data by :func:`scobook.simulation.role_cards` (status history, population,
+    GDP and share of the members' GDP, a stated position with its source)."""
+
+    def run(self) -> list[nodes.Node]:
+        from scobook.simulation import load_roles, role_cards
+
+        for name in ("roles.yml", "sco_membership.csv", "indicators.csv"):
+            self.env.note_dependency(str(data_path(name)))
+        esc = html.escape
+        roles = load_roles()
+        cards = [f'<blockquote class="sco-draft"><p><strong>Draft paragraph ({esc(roles["topic"])}):</strong> '
+                 f'{esc(roles["draft"])}</p></blockquote>']
+        for card in role_cards():
+            years = card["years"]
+            population = "no data" if card["population"] is None else f'{card["population"] / 1e6:,.1f} million ({years["population"]})'
+            if card["gdp"] is None:
+                gdp = "no data"
+            else:
+                share = "under 0.1" if card["gdp_share"] < 0.001 else f"{100 * card['gdp_share']:.1f}"
+                gdp = f"US$ {card['gdp'] / 1e9:,.0f} billion ({years['gdp_current_usd']}), {share}% of the members' total"
+            cards.append(
+                f'<section class="role-card" aria-label="Role card: {esc(card["country"])}">'
+                f'<h3>{esc(card["country"])}</h3>'
+                f'<p><strong>In the SCO:</strong> {esc(card["history"])}.</p>'
+                f'<p><strong>Population:</strong> {esc(population)}. <strong>GDP:</strong> {esc(gdp)}.</p>'
+                f'<p><strong>Your government has said</strong> ({esc(card["speaker"])}, {esc(card["occasion"])}, '
+                f'{esc(card["date"])}): {esc(card["position"])} '
+                f'&ldquo;{esc(card["quote"])}&rdquo; <a href="{esc(card["source"])}">Source</a>.</p></section>')
+        return [nodes.raw("", "\n".join(cards), format="html")]
+
+
 class ArticleReadabilityDirective(_ArticleDirective):
     """``{article-readability}``: one sentence with the article's length and reading level,
     computed from ``data/article.yml`` by :func:`scobook.text.readability` (the same function the
@@ -470,6 +503,7 @@ def setup(app):
     app.add_directive("article-readability", ArticleReadabilityDirective)
     app.add_directive("article-summaries", ArticleSummaries)
     app.add_directive("word-bank", WordBank)
+    app.add_directive("role-cards", RoleCards)
     app.add_directive("glossary-from-data", GlossaryDirective)
     app.add_directive("discussion-questions", DiscussionDirective)
     app.add_directive("data-sources", DataSourcesDirective)

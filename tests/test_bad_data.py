@@ -25,6 +25,7 @@ from scobook.indicators import load_indicators
 from scobook.maps import load_country_shapes
 from scobook.membership import load_membership, load_summits
 from scobook.quiz import load_bank
+from scobook.simulation import load_roles
 from scobook.spirit import load_principles
 
 DATA = ROOT / "data"
@@ -116,6 +117,11 @@ STRUCTURED = {
         ("missing field prompt", _del(["questions", 0, "prompt"])),
         ("wrong field type: options as text", _set(["questions", 0, "options"], "True or False")),
         ("unknown value: question type", _set(["questions", 0, "type"], "essay"))]),
+    "roles.yml": (load_roles, "yaml", [
+        ("missing field source", _del(["roles", 0, "source"])),
+        ("wrong field type: a role as text", _set(["roles", 0], "China")),
+        ("unknown value: not a country code", _set(["roles", 0, "iso3"], "XXX")),
+        ("missing role: one member left out", _del(["roles", 1]))]),
     "countries_110m.json": (load_country_shapes, "json", [
         ("missing field countries", _del(["countries"])),
         ("wrong field type: a country as text", _set(["countries", "CHN"], "China")),
