@@ -15,6 +15,7 @@ Unresolvable numbers are reported as Sphinx errors, so the strict build (-W) fai
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 import re
@@ -201,6 +202,70 @@ class WordBank(_ArticleDirective):
             item += definition
             entries += item
         return [entries]
+
+
+class EvidencePack(SphinxDirective):
+    """``{evidence-pack}``: the evidence a class without computers needs, built from ``data/``:
+    each principle with the evidence that supports and complicates it, the other outlets' framings
+    with who publishes them, and the status changes since the article. For the printed handout,
+    so it shows no links (sources are named in the online book)."""
+
+    def run(self) -> list[nodes.Node]:
+        from scobook.claims import load_perspectives
+        from scobook.membership import ARTICLE_DATE, STATUS_PHRASES, changes_between, load_membership
+        from scobook.paths import as_of
+        from scobook.spirit import load_principles
+
+        for name in ("shanghai_spirit.yml", "perspectives.yml", "sco_membership.csv"):
+            self.env.note_dependency(str(data_path(name)))
+        out: list[nodes.Node] = []
+
+        def section(title: str) -> nodes.section:
+            node = nodes.section(ids=[nodes.make_id(f"evidence-{title}")])
+            node += nodes.title("", title)
+            out.append(node)
+            return node
+
+        practice = section("Principle and practice")
+        items = nodes.bullet_list()
+        for p in load_principles():
+            if not p.get("practice"):
+                continue
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            para += nodes.strong("", p["name_en"].capitalize() + ". ")
+            para += nodes.emphasis("", "Supports: ")
+            para += nodes.Text(" ".join(p["practice"]["supports"]["text"].split()) + " ")
+            para += nodes.emphasis("", "Complicates: ")
+            para += nodes.Text(" ".join(p["practice"]["complicates"]["text"].split()))
+            item += para
+            items += item
+        practice += items
+
+        framings = section("How others framed the Qingdao summit")
+        items = nodes.bullet_list()
+        for p in load_perspectives():
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            para += nodes.strong("", f"{p['outlet']} ({p['country']}; {p['outlet_type']}). ")
+            para += nodes.Text(" ".join(p["contrast"].split()))
+            item += para
+            items += item
+        framings += items
+
+        checked = as_of("sco_membership.csv")
+        since = section("What changed since the article")
+        changes = changes_between(load_membership(), ARTICLE_DATE, checked)
+        items = nodes.bullet_list()
+        for row in changes.itertuples():
+            before = STATUS_PHRASES[row.before].replace("was ", "", 1).replace("had ", "", 1)
+            after = STATUS_PHRASES[row.after].replace("was ", "", 1).replace("had ", "", 1)
+            day = f"{dt.date.fromisoformat(checked):%-d %B %Y}"
+            items += nodes.list_item("", nodes.paragraph("", f"{row.country}: {before} in June 2018, {after} by {day}."))
+        since += items
+        pack = nodes.container(classes=["evidence-pack"])
+        pack.extend(out)
+        return [pack]
 
 
 class RoleCards(SphinxDirective):
@@ -504,6 +569,7 @@ def setup(app):
     app.add_directive("article-summaries", ArticleSummaries)
     app.add_directive("word-bank", WordBank)
     app.add_directive("role-cards", RoleCards)
+    app.add_directive("evidence-pack", EvidencePack)
     app.add_directive("glossary-from-data", GlossaryDirective)
     app.add_directive("discussion-questions", DiscussionDirective)
     app.add_directive("data-sources", DataSourcesDirective)

@@ -45,7 +45,7 @@ def test_classpack_unpacks_and_runs_a_notebook_with_its_own_copy_of_everything(t
 def test_handout_pdf_has_every_paragraph_and_fits_on_a_few_a4_pages(html_dir, tmp_path, browser):
     pdf = handout.print_handout(html_dir, tmp_path / "handout.pdf", browser)
     reader = PdfReader(pdf)
-    assert 2 <= len(reader.pages) <= 8
+    assert 2 <= len(reader.pages) <= 10  # the article, model, key terms, word bank, evidence pack, questions
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
     assert abs(width - 595.3) < 1.5 and abs(height - 841.9) < 1.5  # A4 in points
     # NFKC undoes the ligatures ("ﬀ") of text extraction; Sphinx's smart quotes turn ' into ’
@@ -93,3 +93,8 @@ def test_the_handout_carries_the_reading_aids_and_no_data_labels(html_dir):
     for word in load_article().word_bank:
         assert word["meaning"] in text, word["term"]
     assert "F: factual claim" in page  # the classification model, printed
+    from scobook.claims import load_perspectives
+
+    for heading in ("Principle and practice", "How others framed the Qingdao summit", "What changed since the article"):
+        assert heading in text  # the evidence pack, built from data/
+    assert all(p["outlet"] in text for p in load_perspectives())
