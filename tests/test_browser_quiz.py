@@ -9,6 +9,8 @@ from scobook.quiz import load_bank
 
 #: The chapter 1 quiz's length, from its bank (not a literal that drifts when questions change).
 TOTAL = len(load_bank("ch1-article").questions)
+#: The chapter's quiz on its page (the page also holds the five-question check, folded).
+QUIZ = 'section.sco-quiz[data-quiz="ch1-article"]'
 
 QUIZ_PAGE = "chapters/01-article/index.html"
 
@@ -31,7 +33,7 @@ def option_texts(form):
 
 
 def test_wrong_answer_by_keyboard_shows_that_options_feedback(quiz_page):
-    form = quiz_page.locator("form.sco-quiz-q").first
+    form = quiz_page.locator(f"{QUIZ} form.sco-quiz-q").first
     correct = int(form.get_attribute("data-correct"))
     wrong = 0 if correct != 0 else 1
     radios = form.locator("input[type=radio]")
@@ -47,7 +49,7 @@ def test_wrong_answer_by_keyboard_shows_that_options_feedback(quiz_page):
     assert feedback.locator(".sco-quiz-verdict").inner_text() == "✗ Not quite."
     assert feedback.inner_text().count(option_texts(form)[wrong]) == 1
     assert "Source:" in feedback.inner_text()
-    assert f"Score: 0 of {TOTAL} correct (1 answered)." == quiz_page.locator(".sco-quiz-score").first.inner_text()
+    assert f"Score: 0 of {TOTAL} correct (1 answered)." == quiz_page.locator(f"{QUIZ} .sco-quiz-score").inner_text()
     # "Try again" is reachable by keyboard and clears the question
     quiz_page.keyboard.press("Tab")
     quiz_page.keyboard.press("Enter")
@@ -55,14 +57,14 @@ def test_wrong_answer_by_keyboard_shows_that_options_feedback(quiz_page):
 
 
 def test_right_answer_by_mouse_and_multiple_choice(quiz_page):
-    forms = quiz_page.locator("form.sco-quiz-q")
+    forms = quiz_page.locator(f"{QUIZ} form.sco-quiz-q")
     second = forms.nth(1)
     correct = int(second.get_attribute("data-correct"))
     second.locator("label").nth(correct).click()
     second.get_by_role("button", name="Check answer").click()
     assert second.locator(".sco-quiz-verdict").inner_text() == "✓ Correct."
     assert option_texts(second)[correct] in second.locator(".sco-quiz-feedback").inner_text()
-    multiple = quiz_page.locator('form.sco-quiz-q[data-type="multiple"]').first
+    multiple = quiz_page.locator(f'{QUIZ} form.sco-quiz-q[data-type="multiple"]').first
     right = [int(v) for v in multiple.get_attribute("data-correct").split(",")]
     multiple.locator("label").nth(right[0]).click()
     multiple.get_by_role("button", name="Check answer").click()
@@ -72,14 +74,14 @@ def test_right_answer_by_mouse_and_multiple_choice(quiz_page):
         multiple.locator("label").nth(i).click()
     multiple.get_by_role("button", name="Check answer").click()
     assert multiple.locator(".sco-quiz-verdict").inner_text() == "✓ Correct."
-    assert quiz_page.locator(".sco-quiz-score").first.inner_text().startswith(f"Score: 2 of {TOTAL} correct")
+    assert quiz_page.locator(f"{QUIZ} .sco-quiz-score").inner_text().startswith(f"Score: 2 of {TOTAL} correct")
 
 
 def test_the_answer_is_readable_without_javascript(browser, site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site}/{QUIZ_PAGE}")
-    first = page.locator("details.sco-quiz-answer").first
+    first = page.locator(f"{QUIZ} details.sco-quiz-answer").first
     first.locator("summary").click()
     assert "Answer:" in first.inner_text()
     context.close()
@@ -102,7 +104,7 @@ def test_options_are_thumb_sized_and_verdicts_readable_in_light_and_dark_mode(br
     page.emulate_media(color_scheme=scheme)
     page.add_init_script(f"localStorage.setItem('theme', '{scheme}'); localStorage.setItem('mode', '{scheme}');")
     page.goto(f"{site}/{QUIZ_PAGE}")
-    form = page.locator("form.sco-quiz-q").first
+    form = page.locator(f"{QUIZ} form.sco-quiz-q").first
     answer = form.locator("details.sco-quiz-answer")
     assert not answer.is_visible(), "the answer shows only after a first try"
     rows = form.locator("label.sco-quiz-option")
