@@ -6,11 +6,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD_FLAGS := --all -n -W --keep-going
 
-.PHONY: book test lab bench handout classpack clean help
+.PHONY: book test test-fast lint lab bench handout classpack clean help
 
 help:
 	@echo "make book   build the HTML book into _build/html (strict: any warning fails)"
-	@echo "make test   run every test (unit, notebooks, strict build, browser)"
+	@echo "make test   run every test (lint, unit, strict build, browser, Binder and hub replays)"
+	@echo "make test-fast   unit and data tests only, in seconds (no build, no browser, no fresh venvs)"
+	@echo "make lint   ruff on the package, tests, tools and notebooks"
 	@echo "make lab    open the notebooks in JupyterLab (installs requirements-jupyter.txt)"
 	@echo "make bench  print build, notebook and page-weight figures"
 	@echo "make handout     print the handout page to _build/html/chapters/handout.pdf (A4; needs Chromium)"
@@ -41,8 +43,14 @@ book: $(VENV)/.runtime-installed
 	$(BIN)/jupyter-book build $(BUILD_FLAGS) .
 	@echo "The book is at file://$(CURDIR)/_build/html/index.html"
 
-test: $(VENV)/.test-installed
+test: lint
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -m "not build and not browser and not slow"
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
 
 lab: $(VENV)/.jupyter-installed
 	$(BIN)/jupyter-lab

@@ -22,9 +22,10 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "tests"))
+from test_browser import PAGES  # noqa: E402
+
 from browser import CHROMIUM_FLAGS, chromium_executable, serve_directory  # noqa: E402
 from conftest import NOTEBOOKS  # noqa: E402
-from test_browser import PAGES  # noqa: E402
 
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 FLAGS = ["--all", "-n", "-W", "--keep-going"]
@@ -72,7 +73,7 @@ def page_weights(html: Path) -> list[tuple[str, int, int, int, int]]:
             context.route("**/*", lambda r: r.continue_() if r.request.url.startswith((base, "data:")) else r.abort())
             page = context.new_page()
             bodies = []
-            page.on("response", lambda r: bodies.append(r.body()) if r.url.startswith(base) and r.status < 400 else None)
+            page.on("response", lambda r, bodies=bodies: bodies.append(r.body()) if r.url.startswith(base) and r.status < 400 else None)
             page.goto(f"{base}/{name}", wait_until="networkidle")
             own = len((html / name.split("?")[0]).read_bytes())
             compressed = sum(len(gzip.compress(b, 6)) for b in bodies)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+
 from scobook.errors import DataError, InputError
 from scobook.paths import data_path
 from scobook.reading import expect_type, read_text, read_yaml

@@ -86,7 +86,7 @@ def draw_status_map(ax, shapes: dict[str, dict], statuses: dict[str, str], style
             [rings[i][1] for i in chosen], facecolors=[faces[i] for i in chosen],
             edgecolors="#ffffff" if hatch == "" else "#333333", linewidths=0.4, hatch=hatch or None,
         ))
-    for code, (name, lon, lat) in SMALL_STATES.items():
+    for code, (_name, lon, lat) in SMALL_STATES.items():
         style = styles.get(statuses.get(code, ""), {})
         if style:
             x, y = laea(lon, lat)

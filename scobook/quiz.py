@@ -29,7 +29,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from scobook.errors import DataError
 from scobook.paths import data_dir
 from scobook.reading import read_yaml

@@ -11,7 +11,6 @@ from scobook.errors import DataError
 from scobook.paths import data_path
 from scobook.reading import expect_type, mappings, read_yaml
 
-
 #: How a card words each status in a state's history ("observer from July 2005").
 HISTORY_WORDS = {"shanghai_five": "one of the Shanghai Five", "member": "member", "observer": "observer",
                  "dialogue_partner": "dialogue partner", "partner": "SCO partner"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+
 from scobook.errors import DataError, InputError
 from scobook.paths import data_path
 from scobook.reading import expect_type, mappings, read_yaml

@@ -19,6 +19,17 @@ STRICT_FLAGS = ["--all", "-n", "-W", "--keep-going"]
 NOTEBOOKS = sorted(p for p in ROOT.glob("chapters/**/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
+def pytest_collection_modifyitems(items):
+    """Mark tests by what they need, so lanes can be chosen (make test-fast): a test that uses the
+    built book is "build", one that drives Chromium is "browser"."""
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if needs & {"built_book", "html_dir", "site"}:
+            item.add_marker(pytest.mark.build)
+        if needs & {"browser", "quiz_page", "visited"}:
+            item.add_marker(pytest.mark.browser)
+
+
 def toc_files() -> list[str]:
     """Every document of _toc.yml (root, chapters, sections), without suffix, in order."""
     import yaml

@@ -9,9 +9,8 @@ import zipfile
 from pathlib import Path
 
 import nbformat
+import pytest
 import yaml
-from nbclient import NotebookClient
-from pypdf import PdfReader
 
 from conftest import ROOT, STRICT_FLAGS
 from scobook.article import load_article
@@ -21,7 +20,9 @@ import classpack  # noqa: E402
 import handout  # noqa: E402
 
 
+@pytest.mark.slow  # runs a notebook in a kernel
 def test_classpack_unpacks_and_runs_a_notebook_with_its_own_copy_of_everything(tmp_path, monkeypatch):
+    from nbclient import NotebookClient
     archive = classpack.write_pack(tmp_path / "pack.zip")
     with zipfile.ZipFile(archive) as pack:
         names = set(pack.namelist())
@@ -43,6 +44,7 @@ def test_classpack_unpacks_and_runs_a_notebook_with_its_own_copy_of_everything(t
 
 
 def test_handout_pdf_has_every_paragraph_and_fits_on_a_few_a4_pages(html_dir, tmp_path, browser):
+    from pypdf import PdfReader  # imported here: the fast lane does not need it
     pdf = handout.print_handout(html_dir, tmp_path / "handout.pdf", browser)
     reader = PdfReader(pdf)
     assert 2 <= len(reader.pages) <= 10  # the article, model, key terms, word bank, evidence pack, questions
@@ -57,6 +59,7 @@ def test_handout_pdf_has_every_paragraph_and_fits_on_a_few_a4_pages(html_dir, tm
     assert "Key terms" in text and "Discussion questions" in text
 
 
+@pytest.mark.build  # builds the book with another configuration
 def test_setting_a_jupyterhub_url_adds_an_nbgitpuller_launch_link(tmp_path):
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     config["launch_buttons"]["jupyterhub_url"] = "https://hub.example.edu"
@@ -83,9 +86,9 @@ def test_the_published_site_carries_the_handout_pdf(html_dir):
 
 
 def test_the_handout_carries_the_reading_aids_and_no_data_labels(html_dir):
-    from scobook.article import load_article
-
     from bs4 import BeautifulSoup
+
+    from scobook.article import load_article
 
     page = (html_dir / "chapters" / "handout.html").read_text()
     assert "(unconfirmed)" not in page and ">source<" not in page

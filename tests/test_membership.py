@@ -7,10 +7,16 @@ import pandas as pd
 import pytest
 
 from conftest import assert_rejected
-from scobook.paths import as_of
 from scobook.membership import (
-    changes_between, counts_by_year, load_membership, load_summits, members_on, status_history, status_on,
+    changes_between,
+    counts_by_year,
+    load_membership,
+    load_summits,
+    members_on,
+    status_history,
+    status_on,
 )
+from scobook.paths import as_of
 
 HEADER = "country,iso3,status,start,end,source,notes\n"
 GOOD = "India,IND,observer,2005-07-05,2017-06-09,https://example.org/a,\nIndia,IND,member,2017-06-09,,https://example.org/b,\n"

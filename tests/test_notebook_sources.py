@@ -66,6 +66,7 @@ def test_notebook_starts_with_how_to_run_the_shared_setup_and_the_passage(notebo
     assert any(c.cell_type == "code" and "show_passage(" in c.source for c in cells)
 
 
+@pytest.mark.slow  # starts a kernel
 def test_a_notebook_copied_out_of_the_book_stops_with_one_sentence(tmp_path):
     alone = tmp_path / "Downloads" / "membership.ipynb"
     alone.parent.mkdir()

@@ -170,7 +170,7 @@ def test_status_feedback_reads_naturally_for_every_state_and_status():
 
     membership = load_membership()
     seen = set()
-    for date in ["1996-04-26", "2005-07-05", "2018-06-09", "2025-09-01"]:
+    for date in ["1996-04-26", "2018-06-09", "2025-09-01"]:  # between them, every status occurs
         on = status_on(membership, date).set_index("iso3")
         for iso3 in membership["iso3"].unique():
             question = status_of_country(iso3, date)

@@ -3,38 +3,45 @@ two evaluate-level questions and at most half recall per bank, feedback written 
 option, the right option not systematically the longest, no question repeated across banks, and
 the classification questions in agreement with the claims table."""
 
+import functools
 import re
 
 import pytest
 
 from scobook.claims import load_claims
-from scobook.quiz import LEVELS, load_all_banks
+from scobook.quiz import LEVELS, bank_names, load_all_banks
 
-BANKS = load_all_banks()
+
+@functools.cache
+def banks():
+    return {bank.name: bank for bank in load_all_banks()}
 
 
 def norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.name)
-def test_levels_are_balanced(bank):
+@pytest.mark.parametrize("name", bank_names())
+def test_levels_are_balanced(name):
+    bank = banks()[name]
     levels = [q.level for q in bank.questions]
     assert set(levels) <= set(LEVELS)
     assert levels.count("evaluate") >= 2, "each bank needs at least two evaluate-level questions"
     assert levels.count("recall") <= len(levels) / 2, f"{levels.count('recall')} of {len(levels)} are recall"
 
 
-@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.name)
-def test_every_wrong_option_has_its_own_feedback(bank):
+@pytest.mark.parametrize("name", bank_names())
+def test_every_wrong_option_has_its_own_feedback(name):
+    bank = banks()[name]
     for q in bank.questions:
         wrong = [norm(o.feedback) for o in q.options if not o.correct]
         assert len(set(wrong)) == len(wrong), f"{q.id}: two wrong options share their feedback"
         assert not any(f.startswith("not the best fit") for f in wrong), q.id
 
 
-@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.name)
-def test_the_right_option_is_not_systematically_the_longest(bank):
+@pytest.mark.parametrize("name", bank_names())
+def test_the_right_option_is_not_systematically_the_longest(name):
+    bank = banks()[name]
     """Among questions with worded options (not numbers, not the four fixed labels), the right
     option is the single longest in at most half."""
     worded = [q for q in bank.questions
@@ -48,7 +55,7 @@ def test_the_right_option_is_not_systematically_the_longest(bank):
 
 
 def test_no_question_repeats_another():
-    prompts = [norm(q.prompt) for bank in BANKS for q in bank.questions]
+    prompts = [norm(q.prompt) for bank in banks().values() for q in bank.questions]
     assert len(set(prompts)) == len(prompts)
 
 
@@ -56,7 +63,7 @@ def test_classification_questions_agree_with_the_claims_table():
     claims = load_claims()
     by_sentence = {norm(s): (t, a) for s, t, a in zip(claims["sentence"], claims["type"], claims["also_accepted"])}
     checked = 0
-    for bank in BANKS:
+    for bank in banks().values():
         for q in bank.questions:
             if q.type != "fact_or_opinion":
                 continue
