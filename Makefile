@@ -4,7 +4,6 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-BUILD_FLAGS := --all -n -W --keep-going
 
 .PHONY: book test test-fast lint lab bench handout classpack clean help
 
@@ -40,8 +39,7 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.jupyter-installed
 	touch $@
 
 book: $(VENV)/.runtime-installed
-	$(BIN)/jupyter-book build $(BUILD_FLAGS) .
-	@echo "The book is at file://$(CURDIR)/_build/html/index.html"
+	$(BIN)/python tools/book.py
 
 test: lint
 	$(BIN)/python -m pytest

@@ -28,7 +28,7 @@ from browser import CHROMIUM_FLAGS, chromium_executable, serve_directory  # noqa
 from conftest import NOTEBOOKS  # noqa: E402
 
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
-FLAGS = ["--all", "-n", "-W", "--keep-going"]
+from book import STRICT_FLAGS as FLAGS  # noqa: E402
 
 
 def timed_build(source: Path, out: Path) -> float:

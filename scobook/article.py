@@ -15,6 +15,9 @@ from scobook.paths import data_path
 from scobook.reading import expect_type, read_text, read_yaml
 from scobook.tables import read_csv_strict
 
+#: The article's paragraphs are numbered ¶1 to ¶15 (data/article.yml is checked against this).
+PARAGRAPH_COUNT = 15
+ARTICLE_PARAGRAPHS = range(1, PARAGRAPH_COUNT + 1)
 REQUIRED_FIELDS = ("title", "author", "author_note", "outlet", "published", "genre", "paragraphs")
 
 

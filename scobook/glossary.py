@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scobook.article import ARTICLE_PARAGRAPHS, PARAGRAPH_COUNT
 from scobook.errors import DataError
 from scobook.paths import data_path
 from scobook.reading import expect_type, mappings, read_yaml
@@ -45,6 +46,6 @@ def load_discussion(path: str | Path | None = None) -> list[dict]:
         for field in ("id", "chapter", "question", "teacher_notes"):
             if not str(entry.get(field) or "").strip():
                 raise DataError(path, where, field, "missing or empty")
-        if any(p not in range(1, 16) for p in expect_type(path, entry.get("paragraphs", []), list, where, "paragraphs")):
-            raise DataError(path, where, "paragraphs", "must be article paragraphs 1-15")
+        if any(p not in ARTICLE_PARAGRAPHS for p in expect_type(path, entry.get("paragraphs", []), list, where, "paragraphs")):
+            raise DataError(path, where, "paragraphs", f"must be article paragraphs 1-{PARAGRAPH_COUNT}")
     return questions

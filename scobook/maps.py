@@ -22,6 +22,13 @@ WINDOW = (-5150.0, 3800.0, -4700.0, 2900.0)
 #: States too small for the 1:110m shapes, drawn as a marker at their capital (lon, lat).
 SMALL_STATES = {"MDV": ("Maldives", 73.51, 4.18), "BHR": ("Bahrain", 50.58, 26.23)}
 NO_STATUS_COLOUR = "#e8e6e1"
+#: Rings with a point more than about 100 degrees from the centre (cosine below this) would wrap
+#: around the projection's edge, so they are left out.
+FAR_SIDE_COS = -0.17
+#: A small state's code is written this far (km, projected) above its capital's marker.
+SMALL_STATE_LABEL_OFFSET_KM = 180.0
+#: A country's label is kept this far (km, x and y) inside the map's window, so it is not cut.
+LABEL_MARGIN_KM = (300.0, 200.0)
 
 
 def load_country_shapes(path: str | Path | None = None) -> dict[str, dict]:
@@ -57,7 +64,7 @@ def _projected_rings(shapes: dict[str, dict]) -> list[tuple[str, np.ndarray]]:
             # keep the half of the globe facing the centre; farther rings would wrap around
             lam = np.radians(points[:, 0] - CENTRE[0])
             phi, phi0 = np.radians(points[:, 1]), np.radians(CENTRE[1])
-            if (np.sin(phi0) * np.sin(phi) + np.cos(phi0) * np.cos(phi) * np.cos(lam)).min() < -0.17:
+            if (np.sin(phi0) * np.sin(phi) + np.cos(phi0) * np.cos(phi) * np.cos(lam)).min() < FAR_SIDE_COS:
                 continue
             x, y = laea(points[:, 0], points[:, 1])
             rings.append((code, np.column_stack([x, y])))
@@ -107,12 +114,12 @@ def _label_point(shapes: dict[str, dict], code: str):
     if code in SMALL_STATES:
         _, lon, lat = SMALL_STATES[code]
         x, y = laea(lon, lat)
-        return float(x), float(y) + 180.0
+        return float(x), float(y) + SMALL_STATE_LABEL_OFFSET_KM
     if code not in shapes:
         return None
     biggest = max(shapes[code]["polygons"], key=len)
     points = np.asarray(biggest, dtype=float)
     x, y = laea(points[:, 0].mean(), points[:, 1].mean())
-    x = min(max(float(x), WINDOW[0] + 300), WINDOW[1] - 300)
-    y = min(max(float(y), WINDOW[2] + 200), WINDOW[3] - 200)
+    x = min(max(float(x), WINDOW[0] + LABEL_MARGIN_KM[0]), WINDOW[1] - LABEL_MARGIN_KM[0])
+    y = min(max(float(y), WINDOW[2] + LABEL_MARGIN_KM[1]), WINDOW[3] - LABEL_MARGIN_KM[1])
     return x, y

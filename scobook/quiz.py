@@ -305,7 +305,7 @@ def partners_on_date(date) -> dict:
 
     on = status_on(membership, date)
     n = int((on["status"] == "partner").sum())
-    choices = [n - 7, n - 3, n, n + 4]
+    choices = [n + offset for offset in PARTNER_COUNT_OFFSETS]
     return {
         "type": "single",
         "prompt": f"How many states were 'SCO partners' on {_day(date)}?",
@@ -316,6 +316,10 @@ def partners_on_date(date) -> dict:
         "source": "data/sco_membership.csv",
     }
 
+
+#: The options of "how many SCO partners?": the right count and wrong ones far enough from it
+#: that a student must count rather than guess the neighbour.
+PARTNER_COUNT_OFFSETS = (-7, -3, 0, 4)
 
 #: Why a sentence is not of a kind, in the terms of the book's decision flow (scobook.claims).
 WHY_NOT = {

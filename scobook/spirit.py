@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from scobook.article import ARTICLE_PARAGRAPHS, PARAGRAPH_COUNT
 from scobook.errors import DataError, InputError
 from scobook.paths import data_path
 from scobook.reading import expect_type, mappings, read_yaml
@@ -15,7 +16,6 @@ from scobook.text import count_terms
 
 PRINCIPLE_IDS = ("mutual_trust", "mutual_benefit", "equality", "consultation",
                  "respect_for_diversity", "common_development")
-ARTICLE_PARAGRAPHS = range(1, 16)
 
 
 def load_principles(path: str | Path | None = None) -> list[dict]:
@@ -53,7 +53,7 @@ def load_principles(path: str | Path | None = None) -> list[dict]:
             raise DataError(path, where, "terms", "needs a list of lower-case words or phrases")
         paragraphs = principle.get("paragraphs")
         if not isinstance(paragraphs, list) or any(p not in ARTICLE_PARAGRAPHS for p in paragraphs):
-            raise DataError(path, where, "paragraphs", "must list article paragraph numbers between 1 and 15")
+            raise DataError(path, where, "paragraphs", f"must list article paragraph numbers between 1 and {PARAGRAPH_COUNT}")
         practice = principle.get("practice")
         if practice:
             expect_type(path, practice, dict, where, "practice")

@@ -12,10 +12,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+from book import STRICT_FLAGS  # noqa: E402,F401  (the one definition; tests import it here)
+
 import browser as browser_tools  # noqa: E402
 from browser import CHROMIUM_FLAGS, serve_directory  # noqa: E402,F401  (fixtures below; tests import them here)
 
-STRICT_FLAGS = ["--all", "-n", "-W", "--keep-going"]
 NOTEBOOKS = sorted(p for p in ROOT.glob("chapters/**/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
@@ -99,9 +100,19 @@ OUTPUT_DIR = ROOT / "test-output"
 def chromium_executable() -> str | None:
     """The browser the tests drive (see ``tools/browser.py``); fails, not skips, without one."""
     try:
-        return browser_tools.chromium_executable()
+        return browser_tools.find_browser()[0]
     except browser_tools.NoBrowser as exc:
         pytest.fail(str(exc))
+
+
+def pytest_report_header(config):
+    """Say which browser the browser tests drive (found, or installed by Playwright)."""
+    if config.getoption("markexpr", "") and "not browser" in config.getoption("markexpr"):
+        return None
+    try:
+        return f"browser: {browser_tools.find_browser()[1]}"
+    except browser_tools.NoBrowser as exc:
+        return f"browser: none found ({str(exc).splitlines()[0]})"
 
 
 @pytest.fixture(scope="session")

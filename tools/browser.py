@@ -7,8 +7,11 @@ Defined once here; ``tests/conftest.py``, ``tools/handout.py``, ``tools/jupyter_
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 #: Headless, and nothing that phones home: the tests run with the network cut.
@@ -37,6 +40,23 @@ def chromium_executable() -> str | None:
             "and set CHROMIUM=playwright."
         )
     return found
+
+
+@functools.cache
+def find_browser() -> tuple[str | None, str]:
+    """The browser to drive and a line saying which: the system Chromium (or ``$CHROMIUM``) when
+    there is one; otherwise Playwright's own build, installed into the user's cache with
+    ``playwright install chromium`` (this needs the internet). Raises :class:`NoBrowser` with
+    what to do when neither works."""
+    try:
+        path = chromium_executable()
+    except NoBrowser as missing:
+        install = subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"],
+                                 capture_output=True, text=True)
+        if install.returncode != 0:
+            raise NoBrowser(f"{missing}\n'playwright install chromium' failed too:\n{install.stderr[-800:]}") from None
+        return None, "Playwright's own Chromium (installed with 'playwright install chromium')"
+    return path, (f"system Chromium: {path}" if path else "Playwright's own Chromium (CHROMIUM=playwright)")
 
 
 @contextlib.contextmanager
