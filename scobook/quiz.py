@@ -35,6 +35,24 @@ from scobook.reading import read_yaml
 
 TYPES = ("single", "multiple", "true_false", "fact_or_opinion")
 FACT_OR_OPINION = ("Fact", "Opinion", "Prediction", "Recommendation")
+#: Every sentence a quiz says to a student, once, for all three renderers: the live ipywidgets
+#: quiz (:mod:`scobook.quiz_widgets`), the static book (the ``{quiz}`` directive passes them to
+#: ``sco-quiz.js`` as JSON) and the answer key. ``{name}`` marks a value filled in by the renderer.
+MESSAGES = {
+    "choose_first": "Choose an answer first.",
+    "correct": "\u2713 Correct.",
+    "wrong": "\u2717 Not quite.",
+    "left_out_one": "You left out 1 correct option.",
+    "left_out_many": "You left out {missed} correct options.",
+    "score": "Score: {right} of {total} correct ({answered} answered).",
+}
+
+
+def message(key: str, **values) -> str:
+    """A quiz message with its values filled in: ``message("score", right=1, total=13, answered=2)``."""
+    return MESSAGES[key].format(**values)
+
+
 #: What a question asks a student to do (after Bloom): each question names its level, so a bank
 #: can be checked for balance (at most half recall, at least two evaluate).
 LEVELS = ("recall", "understand", "apply", "analyse", "evaluate")

@@ -18,7 +18,7 @@ import html
 
 import ipywidgets as widgets
 
-from scobook.quiz import Bank, Question, load_bank
+from scobook.quiz import Bank, Question, load_bank, message
 
 
 class QuestionWidget:
@@ -54,15 +54,15 @@ class QuestionWidget:
     def check_answer(self) -> bool | None:
         chosen = self.chosen()
         if not chosen:
-            self.feedback.value = "<p>Choose an answer first.</p>"
+            self.feedback.value = f"<p>{message('choose_first')}</p>"
             return None
         ok = self.question.is_correct(chosen)
-        lines = [f"<p><b>{'✓ Correct.' if ok else '✗ Not quite.'}</b></p>"]
+        lines = [f"<p><b>{message('correct' if ok else 'wrong')}</b></p>"]
         lines += [f"<p>{html.escape(self.question.options[i].text)}: {html.escape(self.question.options[i].feedback)}</p>"
                   for i in chosen]
         missed = set(self.question.correct_indices) - set(chosen)
         if not ok and self.question.type == "multiple" and missed:
-            lines.append(f"<p>You left out {len(missed)} correct option{'s' if len(missed) > 1 else ''}.</p>")
+            lines.append(f"<p>{message('left_out_one' if len(missed) == 1 else 'left_out_many', missed=len(missed))}</p>")
         lines.append(f"<p>{html.escape(self.question.explanation)} <i>Source: {html.escape(self.question.source)}</i></p>")
         self.feedback.value = "".join(lines)
         self.retry.layout.display = None
@@ -115,8 +115,7 @@ class LiveQuiz:
 
     def _update_score(self) -> None:
         right = sum(self.results.values())
-        self.score.value = (f"<p><b>Score: {right} of {len(self.questions)} correct</b> "
-                            f"({len(self.results)} answered)</p>")
+        self.score.value = f"<p><b>{message('score', right=right, total=len(self.questions), answered=len(self.results))}</b></p>"
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import os
 import re
 from pathlib import Path
@@ -28,7 +29,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from scobook.article import Article, load_article, parse_range
 from scobook.paths import ROOT_VARIABLE, data_path
-from scobook.quiz import Bank, bank_names, bank_path, load_all_banks, load_bank
+from scobook.quiz import MESSAGES, Bank, bank_names, bank_path, load_all_banks, load_bank
 
 ARTICLE_DOC = "chapters/01-article/index"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -132,7 +133,8 @@ class QuizDirective(SphinxDirective):
 
 def render_quiz_html(bank: Bank, link) -> str:
     parts = [
-        f'<section class="sco-quiz" data-quiz="{html.escape(bank.name)}" aria-label="Quiz: {html.escape(bank.title)}">',
+        f'<section class="sco-quiz" data-quiz="{html.escape(bank.name)}" aria-label="Quiz: {html.escape(bank.title)}" '
+        f'data-messages="{html.escape(json.dumps(MESSAGES))}">',
         f'<p class="sco-quiz-score" aria-live="polite">{len(bank.questions)} questions.</p>',
         '<noscript><p>This quiz needs JavaScript to check answers; without it, open "Show the answer" '
         "under each question.</p></noscript>",

@@ -101,7 +101,7 @@ def test_live_quiz_gives_feedback_score_and_try_again():
     assert "Not quite" in first.feedback.value
     assert first.question.options[wrong].feedback.split(" - ")[0][:20] in first.feedback.value
     total = len(load_bank("ch1-article").questions)  # the count comes from the bank, not a literal
-    assert f"Score: 0 of {total} correct</b> (1 answered)" in quiz.score.value
+    assert f"Score: 0 of {total} correct (1 answered).</b>" in quiz.score.value
     first.retry.click()
     assert first.feedback.value == "" and first.choice.value is None
     first.choice.value = first.question.correct_indices[0]
@@ -203,3 +203,18 @@ def test_a_borderline_sentence_accepts_the_argued_alternative():
         wrong = next(i for i, t in enumerate(labels) if t not in (row["type"], row["also_accepted"]))
         assert not question.is_correct([wrong])
         assert row["also_because"] in question.options[labels.index(row["also_accepted"])].feedback
+
+
+def test_the_quiz_words_live_once_for_every_renderer():
+    """The static quiz script and the live widgets say nothing of their own: the sentences come
+    from scobook.quiz.MESSAGES."""
+    from pathlib import Path
+
+    import scobook
+    from scobook.quiz import MESSAGES
+
+    script = (Path(scobook.__file__).parent / "static" / "sco-quiz.js").read_text()
+    widgets_source = (Path(scobook.__file__).parent / "quiz_widgets.py").read_text()
+    for text in MESSAGES.values():
+        fixed = text.split("{")[0].strip()
+        assert fixed not in script and fixed not in widgets_source, fixed

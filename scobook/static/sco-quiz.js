@@ -4,14 +4,18 @@
 (function () {
   "use strict";
   function setup(quiz) {
+    // The words come from scobook.quiz.MESSAGES (one source for every renderer), "{name}" filled in.
+    var messages = JSON.parse(quiz.dataset.messages || "{}");
+    function say(key, values) {
+      return (messages[key] || key).replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
+    }
     var forms = quiz.querySelectorAll("form.sco-quiz-q");
     var score = quiz.querySelector(".sco-quiz-score");
     var results = {};
     function updateScore() {
       var right = 0;
       Object.keys(results).forEach(function (k) { if (results[k]) right += 1; });
-      score.textContent = "Score: " + right + " of " + forms.length + " correct (" +
-        Object.keys(results).length + " answered).";
+      score.textContent = say("score", {right: right, total: forms.length, answered: Object.keys(results).length});
     }
     forms.forEach(function (form) {
       var out = form.querySelector(".sco-quiz-feedback");
@@ -25,7 +29,7 @@
         var chosen = Array.prototype.map.call(form.querySelectorAll("input:checked"), function (i) { return i.value; });
         out.textContent = "";
         if (chosen.length === 0) {
-          out.textContent = "Choose an answer first.";
+          out.textContent = say("choose_first", {});
           return;
         }
         // A single-answer question may accept more than one reading (a borderline sentence):
@@ -34,7 +38,7 @@
           : chosen.length === 1 && correct.split(",").indexOf(chosen[0]) >= 0;
         var verdict = document.createElement("p");
         verdict.className = "sco-quiz-verdict " + (ok ? "is-correct" : "is-wrong");
-        verdict.textContent = ok ? "\u2713 Correct." : "\u2717 Not quite.";
+        verdict.textContent = say(ok ? "correct" : "wrong", {});
         out.appendChild(verdict);
         chosen.forEach(function (value) {
           var note = form.querySelector('[data-feedback="' + value + '"]');
@@ -44,7 +48,7 @@
           var missed = correct.split(",").filter(function (v) { return chosen.indexOf(v) < 0; });
           if (missed.length) {
             var m = document.createElement("p");
-            m.textContent = "You left out " + missed.length + " correct option" + (missed.length > 1 ? "s" : "") + ".";
+            m.textContent = say(missed.length === 1 ? "left_out_one" : "left_out_many", {missed: missed.length});
             out.appendChild(m);
           }
         }
