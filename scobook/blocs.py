@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from scobook.errors import DataError, InputError
-from scobook.membership import check_overlaps, held_on, is_country_code, parse_date
+from scobook.membership import check_overlaps, held_on, parse_date, require_country_code
 from scobook.paths import data_path
 from scobook.tables import read_csv_strict
 
@@ -32,8 +32,7 @@ def load_blocs(path: str | Path | None = None, *, today: dt.date | None = None) 
     for row, record in enumerate(table.to_dict("records"), start=2):
         if record["bloc"] not in BLOCS:
             raise DataError(path, row, "bloc", f"unknown bloc {record['bloc']!r}; expected one of {', '.join(BLOCS)}")
-        if not is_country_code(record["iso3"]):
-            raise DataError(path, row, "iso3", f"{record['iso3']!r} is not an ISO 3166-1 alpha-3 country code")
+        require_country_code(path, row, "iso3", record["iso3"])
         if not record["source"]:
             raise DataError(path, row, "source", "missing or empty")
         start = parse_date(path, row, "start", record["start"], today=today)

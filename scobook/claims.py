@@ -11,7 +11,7 @@ import pandas as pd
 from scobook.article import load_article
 from scobook.errors import DataError, InputError
 from scobook.paths import data_path
-from scobook.reading import mappings, read_yaml
+from scobook.reading import mappings, read_yaml, require_url
 from scobook.tables import read_csv_strict
 
 CLAIM_TYPES = ("fact", "opinion", "prediction", "recommendation")
@@ -130,8 +130,7 @@ def load_perspectives(path: str | Path | None = None) -> list[dict]:
         for field in ("outlet", "country", "date", "title", "url", "outlet_type", "summary", "contrast"):
             if not str(item.get(field) or "").strip():
                 raise DataError(path, where, field, "missing or empty")
-        if not str(item["url"]).startswith("http"):
-            raise DataError(path, where, "url", "should be the URL of the piece")
+        require_url(path, where, "url", item["url"])
         if item.get("confirmed") is True:
             confirmed.append(item)
     if len(confirmed) < 2:

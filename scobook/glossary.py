@@ -8,7 +8,7 @@ from pathlib import Path
 from scobook.article import ARTICLE_PARAGRAPHS, PARAGRAPH_COUNT
 from scobook.errors import DataError
 from scobook.paths import data_path
-from scobook.reading import expect_type, mappings, read_yaml
+from scobook.reading import expect_type, mappings, read_yaml, require_url
 
 
 def _load_list(path: Path, key: str) -> list[dict]:
@@ -26,8 +26,7 @@ def load_glossary(path: str | Path | None = None) -> list[dict]:
             if not str(entry.get(field) or "").strip():
                 raise DataError(path, where, field, "missing or empty")
             expect_type(path, entry[field], str, where, field)
-        if not str(entry["source"]).startswith("http"):
-            raise DataError(path, where, "source", "should be a URL")
+        require_url(path, where, "source", entry["source"])
         if entry["term"].lower() in seen:
             raise DataError(path, where, "term", "duplicate term")
         seen.add(entry["term"].lower())

@@ -69,6 +69,13 @@ def is_country_code(code: str) -> bool:
     return code.isupper() and pycountry.countries.get(alpha_3=code) is not None
 
 
+def require_country_code(path: Path, row: int | str, field: str, code: str) -> str:
+    """``code`` if it is a real ISO 3166-1 alpha-3 country code; otherwise a :class:`DataError`."""
+    if not is_country_code(code):
+        raise DataError(path, row, field, f"{code!r} is not an ISO 3166-1 alpha-3 country code")
+    return code
+
+
 def parse_date(path: Path, row: int, field: str, text: str, *, today: dt.date | None = None) -> pd.Timestamp:
     """An ISO date (YYYY-MM-DD) that is not in the future."""
     try:
@@ -98,8 +105,7 @@ def load_membership(path: str | Path | None = None, *, today: dt.date | None = N
                 raise DataError(path, row, field, "missing or empty")
         if record["status"] not in STATUSES:
             raise DataError(path, row, "status", f"unknown status {record['status']!r}; expected one of {', '.join(STATUSES)}")
-        if not is_country_code(record["iso3"]):
-            raise DataError(path, row, "iso3", f"{record['iso3']!r} is not an ISO 3166-1 alpha-3 country code")
+        require_country_code(path, row, "iso3", record["iso3"])
         if not record["source"]:
             raise DataError(path, row, "source", f"the {record['status']} period of {record['country']} has no source")
         if names.setdefault(record["iso3"], record["country"]) != record["country"]:
@@ -236,8 +242,7 @@ def load_summits(path: str | Path | None = None, *, today: dt.date | None = None
         for field in ("year", "date_start", "city", "host_country", "host_iso3", "source"):
             if not record[field]:
                 raise DataError(path, row, field, "missing or empty")
-        if not is_country_code(record["host_iso3"]):
-            raise DataError(path, row, "host_iso3", f"{record['host_iso3']!r} is not an ISO 3166-1 alpha-3 country code")
+        require_country_code(path, row, "host_iso3", record["host_iso3"])
         try:
             start = dt.date.fromisoformat(record["date_start"])
         except ValueError:

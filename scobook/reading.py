@@ -80,6 +80,17 @@ def expect_type(path, value, expect: type, where, field, context: str = ""):
     return value
 
 
+def is_url(value) -> bool:
+    """A web address (every source in ``data/`` is the URL of its publisher's page)."""
+    return str(value).startswith(("http://", "https://"))
+
+
+def require_url(path, where, field: str, value) -> str:
+    if not is_url(value):
+        raise DataError(path, where, field, "should be the URL of the publisher's page")
+    return str(value)
+
+
 def mappings(path, value, where: str, field: str) -> list[dict]:
     """A non-empty list whose every item is a mapping (entries of a YAML file)."""
     items = expect_type(path, value, list, where, field)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from scobook.errors import DataError
 from scobook.paths import data_path
-from scobook.reading import expect_type, mappings, read_yaml
+from scobook.reading import expect_type, mappings, read_yaml, require_url
 
 #: How a card words each status in a state's history ("observer from July 2005").
 HISTORY_WORDS = {"shanghai_five": "one of the Shanghai Five", "member": "member", "observer": "observer",
@@ -19,7 +19,7 @@ HISTORY_WORDS = {"shanghai_five": "one of the Shanghai Five", "member": "member"
 def load_roles(path: str | Path | None = None) -> dict:
     """``{"topic", "draft", "roles": [{iso3, speaker, occasion, position, quote, source, date}]}``:
     one role per member state on the "as of" date, each position with the URL of its publisher."""
-    from scobook.membership import is_country_code, load_membership, members_on
+    from scobook.membership import load_membership, members_on, require_country_code
     from scobook.paths import as_of
 
     path = Path(path) if path is not None else data_path("roles.yml")
@@ -34,10 +34,8 @@ def load_roles(path: str | Path | None = None) -> dict:
             if not str(role.get(field) or "").strip():
                 raise DataError(path, where, field, "missing or empty")
             expect_type(path, role[field], str, where, field)
-        if not is_country_code(role["iso3"]):
-            raise DataError(path, where, "iso3", f"{role['iso3']!r} is not an ISO 3166-1 alpha-3 country code")
-        if not role["source"].startswith("http"):
-            raise DataError(path, where, "source", "should be the URL of the publisher's page")
+        require_country_code(path, where, "iso3", role["iso3"])
+        require_url(path, where, "source", role["source"])
     membership = load_membership()
     members = set(membership.loc[membership["country"].isin(members_on(membership, as_of("sco_membership.csv"))), "iso3"])
     have = {r["iso3"] for r in roles}

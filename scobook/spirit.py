@@ -11,7 +11,7 @@ import pandas as pd
 from scobook.article import ARTICLE_PARAGRAPHS, PARAGRAPH_COUNT
 from scobook.errors import DataError, InputError
 from scobook.paths import data_path
-from scobook.reading import expect_type, mappings, read_yaml
+from scobook.reading import expect_type, is_url, mappings, read_yaml, require_url
 from scobook.text import count_terms
 
 PRINCIPLE_IDS = ("mutual_trust", "mutual_benefit", "equality", "consultation",
@@ -43,10 +43,9 @@ def load_principles(path: str | Path | None = None) -> list[dict]:
             for field in ("text", "document", "year", "source"):
                 if not wording.get(field):
                     raise DataError(path, where, f"wordings[{n}].{field}", "missing or empty")
-            if not str(wording["source"]).startswith("http"):
-                raise DataError(path, where, f"wordings[{n}].source", "should be the URL of the text")
+            require_url(path, where, f"wordings[{n}].source", wording["source"])
         example = expect_type(path, principle.get("example") or {}, dict, where, "example")
-        if not example.get("text") or not str(example.get("source", "")).startswith("http"):
+        if not example.get("text") or not is_url(example.get("source", "")):
             raise DataError(path, where, "example", "needs a text and a source URL")
         terms = principle.get("terms")
         if not isinstance(terms, list) or not terms or any(not isinstance(t, str) or t != t.lower() or not t.strip() for t in terms):
@@ -59,7 +58,7 @@ def load_principles(path: str | Path | None = None) -> list[dict]:
             expect_type(path, practice, dict, where, "practice")
             for side in ("supports", "complicates"):
                 item = expect_type(path, practice.get(side) or {}, dict, where, f"practice.{side}")
-                if not item.get("text") or not str(item.get("source", "")).startswith("http"):
+                if not item.get("text") or not is_url(item.get("source", "")):
                     raise DataError(path, where, f"practice.{side}", "needs a text and a source URL")
             with_practice += 1
     if with_practice < 3:

@@ -20,7 +20,7 @@ def test_discussion_questions_cover_every_chapter():
 
 @pytest.mark.parametrize(("body", "expected"), [
     ("terms:\n  - {term: SCO, definition: '', source: https://x}\n", "term 'SCO', field 'definition': missing or empty"),
-    ("terms:\n  - {term: SCO, definition: d, source: a book}\n", "term 'SCO', field 'source': should be a URL"),
+    ("terms:\n  - {term: SCO, definition: d, source: a book}\n", "term 'SCO', field 'source': should be the URL of the publisher's page"),
     ("terms:\n  - {term: SCO, definition: d, source: https://x}\n  - {term: sco, definition: d, source: https://y}\n",
      "term 'sco', field 'term': duplicate term"),
     ("terms:\n  - {term: SCO, definition: d, source: https://x, unconfirmed: [fr]}\n", "field 'unconfirmed'"),
