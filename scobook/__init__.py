@@ -8,7 +8,9 @@ Modules:
 - :mod:`scobook.tables`    strict CSV reading shared by the loaders
 - :mod:`scobook.article`   the cleaned article with its stable paragraph numbers
 - :mod:`scobook.charts`    colour-blind-safe styling, source lines, alt text and CSV download
-- :mod:`scobook.sphinxext` directives that render the article and its passages in the book
+- :mod:`scobook.reading`   the one way in for every data file (UTF-8, YAML/JSON/CSV, shapes)
+- :mod:`scobook.sphinx`    the book's Sphinx extension, one module per concern (article, quizzes,
+  reference pages, charts, theme workarounds)
 """
 
 __version__ = "0.1.0"

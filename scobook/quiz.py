@@ -2,7 +2,7 @@
 
 One bank per chapter. The same questions appear in three places: the live ipywidgets quiz
 (:mod:`scobook.quiz_widgets`), the static book (the ``{quiz}`` directive of
-:mod:`scobook.sphinxext`, working without a kernel or internet) and the teacher's answer key.
+:mod:`scobook.sphinx.quizzes`, working without a kernel or internet) and the teacher's answer key.
 
 Schema of a bank (``data/quizzes/README.md`` documents it in full)::
 

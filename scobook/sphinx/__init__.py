@@ -1,0 +1,30 @@
+"""The book's Sphinx extension (``sphinx: extra_extensions: [scobook.sphinx]`` in ``_config.yml``),
+split by concern:
+
+- :mod:`scobook.sphinx.article`    the article, its ¶ anchors and references, reading aids
+- :mod:`scobook.sphinx.quizzes`    quizzes in the static book and the answer key
+- :mod:`scobook.sphinx.reference`  pages built from data/: glossary, discussion, sources,
+  the classification model, the evidence pack, the simulation's role cards
+- :mod:`scobook.sphinx.charts`     charts written as image and CSV files
+- :mod:`scobook.sphinx.theme`      workarounds for the theme, each naming its upstream issue
+
+Unresolvable references and bad data are reported as Sphinx errors, so the strict build fails.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from scobook.paths import ROOT_VARIABLE
+
+PARTS = ("article", "quizzes", "reference", "charts", "theme")
+
+
+def setup(app):
+    # Read the data of the book being built (and let the notebooks' kernels, which inherit the
+    # environment, do the same), wherever the build was started from.
+    os.environ.setdefault(ROOT_VARIABLE, str(Path(app.srcdir).resolve()))
+    for part in PARTS:
+        app.setup_extension(f"scobook.sphinx.{part}")
+    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,107 @@
+"""Quizzes in the static book and the teacher's answer key: ``{quiz} ch1-article`` renders a bank
+as accessible HTML forms driven by ``sco-quiz.js`` (no kernel, no network, a no-JavaScript
+fallback); ``{quiz-answer-key}`` lists every bank with levels, answers and sources."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from scobook.paths import data_path
+from scobook.quiz import MESSAGES, Bank, bank_names, bank_path, load_all_banks, load_bank
+from scobook.sphinx.article import ARTICLE_DOC
+
+
+class QuizDirective(SphinxDirective):
+    """``{quiz} ch1-article``: the bank's questions as accessible HTML forms that work in the
+    static book without a kernel or network (``sco-quiz.js``), with every answer's feedback, a
+    running score, "Try again", and a "Show the answer" fallback that needs no JavaScript."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        path = bank_path(self.arguments[0])
+        self.env.note_dependency(str(path))
+        for data_file in ("sco_membership.csv", "claims.csv", "article.yml"):  # computed questions
+            self.env.note_dependency(str(data_path(data_file)))
+        try:
+            bank = load_bank(path)
+        except ValueError as exc:
+            raise self.error(str(exc)) from exc
+        return [nodes.raw("", render_quiz_html(bank, self.source_link), format="html")]
+
+    def source_link(self, source: str) -> str:
+        """Turn "¶6; data/claims.csv" into HTML, linking each ¶ number to the article."""
+        uri = self.env.app.builder.get_relative_uri(self.env.docname, ARTICLE_DOC)
+        return re.sub(r"¶(\d+)", lambda m: f'<a href="{uri}#para-{m[1]}">¶{m[1]}</a>', html.escape(source))
+
+def render_quiz_html(bank: Bank, link) -> str:
+    parts = [
+        f'<section class="sco-quiz" data-quiz="{html.escape(bank.name)}" aria-label="Quiz: {html.escape(bank.title)}" '
+        f'data-messages="{html.escape(json.dumps(MESSAGES))}">',
+        f'<p class="sco-quiz-score" aria-live="polite">{len(bank.questions)} questions.</p>',
+        '<noscript><p>This quiz needs JavaScript to check answers; without it, open "Show the answer" '
+        "under each question.</p></noscript>",
+    ]
+    for number, q in enumerate(bank.questions, start=1):
+        kind = "checkbox" if q.type == "multiple" else "radio"
+        hint = " (choose all that apply)" if q.type == "multiple" else ""
+        qid = html.escape(q.id)
+        parts.append(f'<form class="sco-quiz-q" id="quiz-{qid}" data-type="{q.type}" '
+                     f'data-correct="{",".join(map(str, q.correct_indices))}">')
+        parts.append(f'<fieldset><legend>{number}. {html.escape(q.prompt)}{hint}</legend>')
+        for i, option in enumerate(q.options):
+            # the whole row is the label: a tap anywhere on it chooses the option
+            parts.append(f'<label class="sco-quiz-option" for="{qid}-{i}"><input type="{kind}" name="{qid}" '
+                         f'id="{qid}-{i}" value="{i}"><span>{html.escape(option.text)}</span></label>')
+        parts.append("</fieldset>")
+        parts.append('<button type="submit">Check answer</button>'
+                     '<button type="button" class="sco-quiz-retry" hidden>Try again</button>')
+        parts.append('<div class="sco-quiz-feedback" role="status" aria-live="polite"></div>')
+        for i, option in enumerate(q.options):
+            parts.append(f'<p data-feedback="{i}" hidden>{html.escape(option.text)}: {html.escape(option.feedback)}</p>')
+        explanation = f"{html.escape(q.explanation)} <em>Source: {link(q.source)}</em>"
+        parts.append(f'<p class="sco-quiz-explanation" hidden>{explanation}</p>')
+        answer = "; ".join(html.escape(q.options[i].text) for i in q.correct_indices)
+        parts.append(f'<details class="sco-quiz-answer"><summary>Show the answer</summary>'
+                     f"<p><strong>Answer:</strong> {answer}. {explanation}</p></details>")
+        parts.append("</form>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+class AnswerKeyDirective(SphinxDirective):
+    """``{quiz-answer-key}``: every bank's questions with the answer, explanation and source."""
+
+    def run(self) -> list[nodes.Node]:
+        for path in sorted(bank_path(name) for name in bank_names()):
+            self.env.note_dependency(str(path))
+        output: list[nodes.Node] = []
+        for bank in load_all_banks():
+            section = nodes.section(ids=[f"answers-{bank.name}"])
+            section += nodes.title("", bank.title)
+            items = nodes.enumerated_list()
+            for q in bank.questions:
+                item = nodes.list_item()
+                prompt = nodes.paragraph("", q.prompt + " ")
+                prompt += nodes.emphasis("", f"(Level: {q.level}.)")
+                item += prompt
+                answer = nodes.paragraph()
+                answer += nodes.strong("", "Answer: " if len(q.correct_indices) == 1 or q.type == "multiple"
+                                       else "Accepted answers: ")
+                answer += nodes.Text("; ".join(q.options[i].text for i in q.correct_indices) + ". " + q.explanation + " ")
+                answer += nodes.emphasis("", f"Source: {q.source}.")
+                item += answer
+                items += item
+            section += items
+            output.append(section)
+        return output
+
+
+def setup(app):
+    app.add_js_file("sco-quiz.js", defer="defer")
+    app.add_directive("quiz", QuizDirective)
+    app.add_directive("quiz-answer-key", AnswerKeyDirective)

@@ -1,0 +1,85 @@
+"""Workarounds for the book theme, each with the upstream issue and when it can go.
+
+- ``sco-toggle-fix.js``: the visible sidebar toggles do nothing with pydata-sphinx-theme 0.17
+  (pydata-sphinx-theme#2451, sphinx-book-theme#988/#999); drop it with a release that binds every
+  toggle (fix proposed in sphinx-book-theme PR #991).
+- :func:`tidy_page_context`: sphinx-thebe adds its inline config twice (a JavaScript error on every
+  page), and the navigation's expand/collapse ``<summary>`` has no accessible name; drop each part
+  when sphinx-thebe / pydata-sphinx-theme stop doing so (checked with 0.3.1 / 0.17.1).
+- :func:`drop_fontawesome_js`: the theme loads a 1.5 MB icon script it offers no option to turn
+  off; drop when pydata-sphinx-theme makes it optional.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+def add_static_files(app, config) -> None:
+    config.html_static_path.append(str(STATIC_DIR))
+
+def tidy_page_context(app, pagename, templatename, context, doctree) -> None:
+    """Two fixes to the theme's output, made where the HTML is generated:
+
+    - drop repeated inline scripts (sphinx-thebe adds its config twice, and the second
+      ``const THEBE_JS_URL`` is a JavaScript error on every page);
+    - give the sidebar's expand/collapse toggles an accessible name (an empty ``<summary>``
+      is a serious axe-core violation, and a screen reader announces nothing for it).
+    """
+    scripts = context.get("script_files")
+    if scripts:
+        seen, unique = set(), []
+        for script in scripts:
+            attributes = getattr(script, "attributes", {}) or {}
+            key = (str(getattr(script, "filename", script) or ""), tuple(sorted((k, str(v)) for k, v in attributes.items())))
+            if key not in seen:
+                seen.add(key)
+                unique.append(script)
+        context["script_files"] = unique
+
+    generate = context.get("generate_toctree_html")
+    if generate is not None and not getattr(generate, "labels_toggles", False):
+
+        def generate_with_labels(*args, **kwargs):
+            return label_toctree_toggles(generate(*args, **kwargs))
+
+        generate_with_labels.labels_toggles = True
+        context["generate_toctree_html"] = generate_with_labels
+
+def label_toctree_toggles(toctree):
+    """Name each ``<summary>`` of the navigation (a BeautifulSoup tree) after the page whose
+    sections it shows."""
+    for summary in toctree.select("details > summary"):
+        if not summary.get_text(strip=True) and not summary.get("aria-label"):
+            link = summary.find_parent("details").find_previous_sibling("a")
+            title = link.get_text(strip=True) if link else "this page"
+            summary["aria-label"] = f"Show or hide the sections of {title}"
+    return toctree
+
+FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+
+def drop_fontawesome_js(app, exception) -> None:
+    """Remove the theme's 1.5 MB Font Awesome JavaScript from every page.
+
+    pydata-sphinx-theme ships the same icons twice: as web fonts in its CSS (about 250 KB, used
+    by every ``<i class="fa-...">``) and as ``fontawesome.js``, which swaps each icon for an SVG.
+    The script is 60 % of what a first visit downloads, and the theme offers no option to turn
+    it off, so it is removed from the built pages; the icons keep rendering from the web fonts.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        lighter = FONTAWESOME_JS.sub("", text)
+        if lighter != text:
+            page.write_text(lighter, encoding="utf-8")
+
+
+def setup(app):
+    app.connect("config-inited", add_static_files)
+    app.add_js_file("sco-toggle-fix.js", defer="defer")
+    app.connect("html-page-context", tidy_page_context, priority=900)
+    app.connect("build-finished", drop_fontawesome_js)
