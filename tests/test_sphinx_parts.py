@@ -14,6 +14,8 @@ from scobook.article import load_article
 from scobook.charts import finish_chart, new_figure
 from scobook.quiz import MESSAGES, load_bank
 
+pytestmark = pytest.mark.build  # a real (tiny) Sphinx build: seconds, but not the unit lane
+
 PAGES = {
     "index.md": """
         # Tiny book
