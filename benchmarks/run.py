@@ -21,14 +21,14 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "tests"))
-from test_browser import PAGES  # noqa: E402
+from book import STRICT_FLAGS as FLAGS  # noqa: E402
+from book import html_pages, notebooks  # noqa: E402
 
 from browser import CHROMIUM_FLAGS, chromium_executable, serve_directory  # noqa: E402
-from conftest import NOTEBOOKS  # noqa: E402
 
+PAGES = html_pages()
+NOTEBOOKS = notebooks()
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
-from book import STRICT_FLAGS as FLAGS  # noqa: E402
 
 
 def timed_build(source: Path, out: Path) -> float:

@@ -12,12 +12,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-from book import STRICT_FLAGS  # noqa: E402,F401  (the one definition; tests import it here)
+from book import STRICT_FLAGS, notebooks, toc_files  # noqa: E402,F401  (defined once; tests import them here)
 
 import browser as browser_tools  # noqa: E402
 from browser import CHROMIUM_FLAGS, serve_directory  # noqa: E402,F401  (fixtures below; tests import them here)
 
-NOTEBOOKS = sorted(p for p in ROOT.glob("chapters/**/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+NOTEBOOKS = notebooks()
 
 
 def pytest_collection_modifyitems(items):
@@ -29,24 +29,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.build)
         if needs & {"browser", "quiz_page", "visited"}:
             item.add_marker(pytest.mark.browser)
-
-
-def toc_files() -> list[str]:
-    """Every document of _toc.yml (root, chapters, sections), without suffix, in order."""
-    import yaml
-
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections", []))
-            walk(entry.get("chapters", []))
-
-    walk(toc.get("parts", []))
-    return files
 
 
 def assert_rejected(load, path, text: str, expected: str, **kwargs) -> None:

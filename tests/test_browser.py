@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from book import html_pages
 
-from conftest import OUTPUT_DIR, offline_context, toc_files
+from conftest import OUTPUT_DIR, offline_context
 
 # Third-party console errors we tolerate, each with its reason. Nothing of ours belongs here.
 TOLERATED_CONSOLE_ERRORS = {
@@ -34,12 +35,7 @@ TOLERATED_MINOR_OR_MODERATE_AXE = {
 GENERIC_ALT = {"image", "img", "picture", "chart", "figure", "plot", "graph", "logo", "icon"}
 
 
-def toc_pages() -> list[str]:
-    """The HTML pages the book must have: every _toc.yml entry, plus the search page."""
-    return [f"{p}.html" for p in toc_files()] + ["search.html?q=Shanghai+Spirit"]
-
-
-PAGES = toc_pages()
+PAGES = html_pages()
 
 
 @dataclass

@@ -15,6 +15,34 @@ ROOT = Path(__file__).resolve().parent.parent
 STRICT_FLAGS = ["--all", "-n", "-W", "--keep-going"]
 
 
+def notebooks() -> list[Path]:
+    """Every notebook of the book, in path order."""
+    return sorted(p for p in ROOT.glob("chapters/**/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def toc_files() -> list[str]:
+    """Every document of _toc.yml (root, chapters, sections), without suffix, in order."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections", []))
+            walk(entry.get("chapters", []))
+
+    walk(toc.get("parts", []))
+    return files
+
+
+def html_pages() -> list[str]:
+    """The HTML pages the built book must have: every _toc.yml entry, plus the search page."""
+    return [f"{p}.html" for p in toc_files()] + ["search.html?q=Shanghai+Spirit"]
+
+
 def jupyter_book() -> str:
     """The jupyter-book of the Python running this (the project's venv)."""
     return str(Path(sys.executable).with_name("jupyter-book"))
