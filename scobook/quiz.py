@@ -388,6 +388,23 @@ def classify_claim(claim: str) -> dict:
     }
 
 
+#: The data files each generator reads, so a book rebuilds a quiz when one of them changes.
+GENERATOR_DATA = {
+    "classify_claim": ("claims.csv", "article.yml"),
+    "members_on_date": ("sco_membership.csv",),
+    "status_of_country": ("sco_membership.csv",),
+    "joined_as_member_in": ("sco_membership.csv",),
+    "partners_on_date": ("sco_membership.csv",),
+}
+
+
+def bank_data_files(path: Path) -> list[str]:
+    """The data files (names in ``data/``) a bank's computed questions are made from."""
+    raw = read_yaml(path)
+    names = {(q.get("computed") or {}).get("generator") for q in raw.get("questions") or [] if isinstance(q, dict)}
+    return sorted({f for name in names if name in GENERATOR_DATA for f in GENERATOR_DATA[name]})
+
+
 GENERATORS = {
     "classify_claim": classify_claim,
     "members_on_date": members_on_date,

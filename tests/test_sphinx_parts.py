@@ -117,6 +117,8 @@ def test_quiz_forms_and_messages(tiny_book):
     quiz = pages["quiz"].select_one("section.sco-quiz")
     assert len(quiz.select("form.sco-quiz-q")) == len(load_bank("ch1-article").questions)
     assert json.loads(quiz["data-messages"]) == MESSAGES
+    para_links = quiz.select("a.sco-para")
+    assert para_links and all(re.search(r"chapters/01-article/index\.html#para-\d+$", a["href"]) for a in para_links)
     assert (out / "_static" / "sco-quiz.js").is_file()
 
 

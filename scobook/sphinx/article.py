@@ -15,9 +15,6 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from scobook.article import Article, load_article, parse_range
 from scobook.paths import data_path
 
-#: The page that holds the whole article, whose anchors the ¶ links point to.
-ARTICLE_DOC = "chapters/01-article/index"
-
 
 def para_label(n: int) -> str:
     return f"para-{n}"

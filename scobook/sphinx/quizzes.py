@@ -12,8 +12,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from scobook.paths import data_path
-from scobook.quiz import MESSAGES, Bank, bank_names, bank_path, load_all_banks, load_bank
-from scobook.sphinx.article import ARTICLE_DOC
+from scobook.quiz import MESSAGES, Bank, bank_data_files, bank_names, bank_path, load_all_banks, load_bank
 
 
 class QuizDirective(SphinxDirective):
@@ -26,18 +25,42 @@ class QuizDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         path = bank_path(self.arguments[0])
         self.env.note_dependency(str(path))
-        for data_file in ("sco_membership.csv", "claims.csv", "article.yml"):  # computed questions
-            self.env.note_dependency(str(data_path(data_file)))
         try:
+            for data_file in bank_data_files(path):  # what its computed questions are made from
+                self.env.note_dependency(str(data_path(data_file)))
             bank = load_bank(path)
         except ValueError as exc:
             raise self.error(str(exc)) from exc
-        return [nodes.raw("", render_quiz_html(bank, self.source_link), format="html")]
+        return [nodes.raw("", render_quiz_html(bank, source_link), format="html")]
 
-    def source_link(self, source: str) -> str:
-        """Turn "¶6; data/claims.csv" into HTML, linking each ¶ number to the article."""
-        uri = self.env.app.builder.get_relative_uri(self.env.docname, ARTICLE_DOC)
-        return re.sub(r"¶(\d+)", lambda m: f'<a href="{uri}#para-{m[1]}">¶{m[1]}</a>', html.escape(source))
+
+def source_link(source: str) -> str:
+    """Turn "¶6; data/claims.csv" into HTML with a placeholder link for each ¶ number;
+    :func:`resolve_para_links` points it at the paragraph once every label is known."""
+    return re.sub(r"¶(\d+)", lambda m: f'<a class="sco-para" href="{PARA_PLACEHOLDER}{m[1]}">¶{m[1]}</a>',
+                  html.escape(source))
+
+
+#: Stands in the raw HTML for the page that holds paragraph N until the references are resolved.
+PARA_PLACEHOLDER = "sco-para-ref:"
+
+
+def resolve_para_links(app, doctree, docname: str) -> None:
+    """Point the quizzes' ¶ links at the page that defines the label ``para-N`` (registered in
+    Sphinx's standard domain by ``{article-text}``), as the ``{para}`` role's references are."""
+    std = app.env.get_domain("std")
+
+    def target(match: re.Match) -> str:
+        label = f"para-{match[1]}"
+        if label not in std.labels:
+            return f'#{label}'
+        uri = app.builder.get_relative_uri(docname, std.labels[label][0])
+        return f"{uri}#{label}"
+
+    for node in doctree.findall(nodes.raw):
+        if PARA_PLACEHOLDER in node.astext():
+            text = re.sub(re.escape(PARA_PLACEHOLDER) + r"(\d+)", target, node.astext())
+            node.replace_self(nodes.raw("", text, format="html"))
 
 def render_quiz_html(bank: Bank, link) -> str:
     parts = [
@@ -103,5 +126,6 @@ class AnswerKeyDirective(SphinxDirective):
 
 def setup(app):
     app.add_js_file("sco-quiz.js", defer="defer")
+    app.connect("doctree-resolved", resolve_para_links)
     app.add_directive("quiz", QuizDirective)
     app.add_directive("quiz-answer-key", AnswerKeyDirective)
