@@ -29,6 +29,9 @@ from scobook.simulation import load_roles
 from scobook.spirit import load_principles
 
 DATA = ROOT / "data"
+#: libyaml's safe loader and dumper where PyYAML has them (making the bad files at collection time)
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 TODAY = dt.date(2026, 11, 28)
 
 
@@ -132,8 +135,8 @@ STRUCTURED = {
 def structured_cases():
     for name, (load, fmt, changes) in STRUCTURED.items():
         original = (DATA / name).read_text(encoding="utf-8")
-        dump = (lambda d: yaml.safe_dump(d, allow_unicode=True)) if fmt == "yaml" else json.dumps
-        parsed = yaml.safe_load(original) if fmt == "yaml" else json.loads(original)
+        dump = (lambda d: yaml.dump(d, Dumper=FAST_DUMPER, allow_unicode=True)) if fmt == "yaml" else json.dumps
+        parsed = yaml.load(original, Loader=FAST_LOADER) if fmt == "yaml" else json.loads(original)
         yield name, "empty", load, ""
         yield name, "not UTF-8", load, original.encode("utf-8")[:200] + b"\xff\xfe" + original.encode("utf-8")[200:400]
         yield name, "broken syntax", load, "title: [not closed\n  - x: {\n" if fmt == "yaml" else '{"countries": {'

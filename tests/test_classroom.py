@@ -8,7 +8,6 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-import nbformat
 import pytest
 import yaml
 
@@ -22,6 +21,7 @@ import handout  # noqa: E402
 
 @pytest.mark.slow  # runs a notebook in a kernel
 def test_classpack_unpacks_and_runs_a_notebook_with_its_own_copy_of_everything(tmp_path, monkeypatch):
+    import nbformat
     from nbclient import NotebookClient
     archive = classpack.write_pack(tmp_path / "pack.zip")
     with zipfile.ZipFile(archive) as pack:

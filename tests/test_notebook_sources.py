@@ -2,14 +2,13 @@
 (no MyST roles or directives, which show as raw text in JupyterLab, Notebook 7, VS Code and on
 GitHub), one shared setup cell, a "How to run" section and the passage they study."""
 
+import json
 import re
 import shutil
 import sys
+from types import SimpleNamespace
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
 from conftest import NOTEBOOKS, ROOT
 
@@ -27,8 +26,15 @@ MYST = {
 }
 
 
+def cells(notebook) -> list[SimpleNamespace]:
+    """The notebook's cells with ``source`` joined into one string (read as the JSON it is; the
+    nbformat package takes seconds to import, too slow for the fast lane)."""
+    return [SimpleNamespace(cell_type=c["cell_type"], source="".join(c["source"]), metadata=c.get("metadata", {}))
+            for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]]
+
+
 def markdown_cells(notebook):
-    return [(i, c.source) for i, c in enumerate(nbformat.read(notebook, as_version=4).cells) if c.cell_type == "markdown"]
+    return [(i, c.source) for i, c in enumerate(cells(notebook)) if c.cell_type == "markdown"]
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
@@ -56,18 +62,22 @@ def test_paragraph_links_point_at_the_article_anchors(notebook):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_starts_with_how_to_run_the_shared_setup_and_the_passage(notebook):
-    cells = nbformat.read(notebook, as_version=4).cells
-    headings = [c.source.splitlines()[0] for c in cells if c.cell_type == "markdown"]
+    all_cells = cells(notebook)
+    headings = [c.source.splitlines()[0] for c in all_cells if c.cell_type == "markdown"]
     assert headings[1] == "## How to run this notebook"
-    first_code = next(c for c in cells if c.cell_type == "code")
+    first_code = next(c for c in all_cells if c.cell_type == "code")
     assert first_code.source == notebook_setup.CELL, "run: python tools/notebook_setup.py"
     assert {"setup", "hide-input"} <= set(first_code.metadata["tags"])
     assert first_code.metadata["jupyter"]["source_hidden"] is True
-    assert any(c.cell_type == "code" and "show_passage(" in c.source for c in cells)
+    assert any(c.cell_type == "code" and "show_passage(" in c.source for c in all_cells)
 
 
 @pytest.mark.slow  # starts a kernel
 def test_a_notebook_copied_out_of_the_book_stops_with_one_sentence(tmp_path):
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
     alone = tmp_path / "Downloads" / "membership.ipynb"
     alone.parent.mkdir()
     shutil.copy(ROOT / "chapters" / "02-membership" / "membership.ipynb", alone)

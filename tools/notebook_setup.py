@@ -19,8 +19,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import nbformat
-
 ROOT = Path(__file__).resolve().parent.parent
 TAG = "setup"
 
@@ -62,6 +60,8 @@ def setup_cell_index(nb) -> int | None:
 def sync(path: Path) -> bool:
     """Write :data:`CELL` into the notebook's setup cell (after its first markdown cells if it has
     none yet). Returns True if the file changed."""
+    import nbformat
+
     nb = nbformat.read(path, as_version=4)
     index = setup_cell_index(nb)
     cell = nbformat.v4.new_code_cell(CELL, metadata={"tags": [TAG, "hide-input"], "jupyter": {"source_hidden": True}})
@@ -82,6 +82,8 @@ def main(argv: list[str]) -> int:
     stale = []
     for path in notebooks():
         if check:
+            import nbformat
+
             nb = nbformat.read(path, as_version=4)
             index = setup_cell_index(nb)
             if index is None or nb.cells[index].source != CELL:
