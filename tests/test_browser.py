@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from book import html_pages
 
-from conftest import OUTPUT_DIR, offline_context
+from conftest import NOTEBOOKS, OUTPUT_DIR, contrast, offline_context
 
 # Third-party console errors we tolerate, each with its reason. Nothing of ours belongs here.
 TOLERATED_CONSOLE_ERRORS = {
@@ -238,3 +238,24 @@ def test_the_desktop_menu_button_collapses_the_sidebar(browser, site):
     page.wait_for_timeout(500)
     assert "pst-sidebar-hidden" in sidebar.get_attribute("class")
     context.close()
+
+
+#: What a reader reads inside the notebooks' HTML outputs: card headings, text, links, table cells.
+OUTPUT_TEXT = ".output.text_html h3, .output.text_html p, .output.text_html a, .output.text_html td"
+
+
+@pytest.mark.parametrize("page_name", [p for p in PAGES if p.split("/")[-1].split(".")[0] in
+                                       {n.stem for n in NOTEBOOKS}])
+def test_notebook_outputs_are_readable_in_dark_mode(browser, site, page_name):
+    """Cards and tables built in the notebooks keep WCAG AA contrast in dark mode."""
+    context = offline_context(browser, width=375, height=800)
+    page = context.new_page()
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{site}/{page_name}", wait_until="load")
+    pairs = page.evaluate("""s => [...document.querySelectorAll(s)].slice(0, 60).map(v => {
+        let e = v, bg = 'rgba(0, 0, 0, 0)';
+        while (e && (bg === 'rgba(0, 0, 0, 0)' || bg === 'transparent')) { bg = getComputedStyle(e).backgroundColor; e = e.parentElement; }
+        return [v.tagName, getComputedStyle(v).color, bg]; })""", OUTPUT_TEXT)
+    context.close()
+    low = [(tag, fg, bg) for tag, fg, bg in pairs if contrast(fg, bg) < 4.5]
+    assert low == [], low[:5]

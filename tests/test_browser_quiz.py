@@ -1,10 +1,8 @@
 """A quiz in the built book, used as a reader would: offline, by keyboard and by mouse."""
 
-import re
-
 import pytest
 
-from conftest import offline_context
+from conftest import contrast, offline_context
 from scobook.quiz import load_bank
 
 #: The chapter 1 quiz's length, from its bank (not a literal that drifts when questions change).
@@ -85,16 +83,6 @@ def test_the_answer_is_readable_without_javascript(browser, site):
     first.locator("summary").click()
     assert "Answer:" in first.inner_text()
     context.close()
-
-
-def contrast(foreground: str, background: str) -> float:
-    """WCAG contrast ratio of two CSS rgb() colours."""
-    def luminance(css):
-        channels = [int(v) / 255 for v in re.findall(r"\d+", css)[:3]]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
