@@ -32,3 +32,36 @@ def read_csv_strict(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
     if not records:
         raise DataError(path, 2, None, "the file has a header but no data rows")
     return pd.DataFrame(records, columns=header, dtype="string").fillna("")
+
+
+#: Codes that readers see as words in tables (statuses, and the "none" of a state with no status).
+CODE_LABELS = {"none": "no status"}
+#: The CSS class of tables made for readers (the book's stylesheet stacks them on a phone).
+READER_TABLE_CLASS = "sco-table"
+
+
+def readable(frame: pd.DataFrame, *, caption: str | None = None, end_columns: tuple[str, ...] = ("end",)):
+    """A table for readers, not coders: status codes as labels ("Shanghai Five", not
+    ``shanghai_five``), dates as "9 Jun 2018", an empty end date as "present", True/False as
+    yes/no, column names in words, and no 0…n index. Returns a pandas ``Styler`` (HTML in
+    Jupyter and in the book); the data itself is left unchanged."""
+    from scobook.membership import STATUS_LABELS
+
+    labels = {**STATUS_LABELS, **CODE_LABELS}
+    shown = frame.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_bool_dtype(values):
+            shown[column] = values.map({True: "yes", False: "no"})
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            empty = "present" if column in end_columns else ""
+            shown[column] = values.dt.strftime("%-d %b %Y").astype(object).where(values.notna(), empty)
+        else:
+            text = values.astype("string")
+            if text.dropna().isin(labels.keys()).all() and text.notna().any():
+                shown[column] = text.map(labels)
+    shown.columns = [str(c).replace("_", " ") for c in shown.columns]
+    styler = shown.style.hide(axis="index").set_table_attributes(f'class="{READER_TABLE_CLASS}"')
+    if caption:
+        styler = styler.set_caption(caption)
+    return styler

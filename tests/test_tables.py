@@ -1,0 +1,31 @@
+"""Tables for readers show labels, not codes (issue 12: no shanghai_five, NaT, True/False or 0…n index)."""
+
+import pandas as pd
+
+from scobook.tables import READER_TABLE_CLASS, readable
+
+
+def test_codes_become_words_and_the_index_is_hidden():
+    frame = pd.DataFrame({
+        "country": ["China", "India"],
+        "status": ["shanghai_five", "member"],
+        "before": ["none", "observer"],
+        "start": pd.to_datetime(["1996-04-26", "2017-06-09"]),
+        "end": pd.to_datetime(["2001-06-15", None]),
+        "named": [True, False],
+        "share_percent": [18.5, 17.8],
+    })
+    styler = readable(frame, caption="Two states")
+    html = styler.to_html()
+    for code in ("shanghai_five", "NaT", "True", "False", ">none<", "share_percent"):
+        assert code not in html, code
+    for label in ("Shanghai Five", "Member", "no status", "Observer", "26 Apr 1996", "present", "yes", "no",
+                  "share percent", "<caption>Two states</caption>", f'class="{READER_TABLE_CLASS}"'):
+        assert label in html, label
+    assert 'class="row_heading' not in html  # no index column
+    assert list(frame["status"]) == ["shanghai_five", "member"]  # the data itself is unchanged
+
+
+def test_free_text_columns_are_left_alone():
+    html = readable(pd.DataFrame({"word": ["member", "security"]})).to_html()
+    assert ">member<" in html and ">security<" in html
