@@ -385,6 +385,15 @@ def _show(exercise: Exercise, expected) -> str:
     return exercise.describe.format(answer=shown)
 
 
+def _unanswered(answer) -> bool:
+    """``...`` itself, or a list or dictionary that still holds one (a scaffold half filled in)."""
+    if answer is ...:
+        return True
+    if isinstance(answer, Mapping):
+        return any(v is ... for v in answer.values())
+    return isinstance(answer, (list, tuple, set)) and any(v is ... for v in answer)
+
+
 def check(exercise_id: str, answer, **params) -> Feedback:
     """Compare ``answer`` with the data's answer to exercise ``exercise_id`` and say so.
 
@@ -393,7 +402,7 @@ def check(exercise_id: str, answer, **params) -> Feedback:
     if exercise_id not in EXERCISES:
         raise InputError(f"There is no exercise {exercise_id!r}; the exercises are: {', '.join(EXERCISES)}.")
     exercise = EXERCISES[exercise_id]
-    if answer is ...:
+    if _unanswered(answer):
         return Feedback(exercise_id, False, UNANSWERED)
     expected = exercise.expected(**params)
     correct, why = _compare(exercise, answer, expected)

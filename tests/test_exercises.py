@@ -37,6 +37,11 @@ def test_the_datas_answer_is_right_and_a_wrong_one_is_not_yet(exercise_id):
     assert check(exercise_id, ...).message == UNANSWERED
 
 
+def test_a_scaffold_still_holding_dots_is_unanswered_not_wrong():
+    assert check("ch5-classify", {"c24": "opinion", "c25": ..., "c26": ...}).message == UNANSWERED
+    assert check("ch2-new-members", ["Iran", ...]).message == UNANSWERED
+
+
 def test_answers_in_the_shapes_students_give_are_accepted():
     members_2005 = EXERCISES["ch2-members-on"].expected(day="2005-12-31")
     assert check("ch2-members-on", pd.Series(sorted(members_2005)), day="2005-12-31")
