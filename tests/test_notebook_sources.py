@@ -90,3 +90,73 @@ def test_a_notebook_copied_out_of_the_book_stops_with_one_sentence(tmp_path):
     assert len(errors[0].traceback) == 1, "Jupyter should show one sentence, not a traceback"
     assert "one chapter of the book 'The SCO through one article'" in errors[0].traceback[0]
     assert "full copy of the book" in errors[0].traceback[0]
+
+
+# --- One skeleton for every notebook (issue 13): the lesson in view, exercises, the plumbing folded
+
+#: The headings every notebook has, in this order (the lesson's own sections go between
+#: "How to run this notebook" and "Exercises").
+SKELETON = ["# ", "## Overview", "## How to run this notebook", "## Exercises", "## Check your understanding",
+            "## Summary", "## What's next", "## Resources"]
+#: A visible code cell longer than this is split, or folded if it is presentation, not lesson.
+MAX_VISIBLE_LINES = 15
+
+
+def headings(notebook) -> list[str]:
+    return [line.strip() for c in cells(notebook) if c.cell_type == "markdown"
+            for line in c.source.splitlines() if re.match(r"#{1,2} ", line)]
+
+
+def folded(cell) -> bool:
+    """Folded in the book ("Show code") and in JupyterLab/Notebook 7 (source hidden)."""
+    return "hide-input" in cell.metadata.get("tags", []) and cell.metadata.get("jupyter", {}).get("source_hidden") is True
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_follows_the_skeleton_in_order(notebook):
+    found = headings(notebook)
+    positions = []
+    for wanted in SKELETON:
+        match = [i for i, h in enumerate(found) if (h.startswith(wanted) if wanted == "# " else h == wanted)]
+        assert match, f"{notebook.name} has no heading {wanted!r}; its headings: {found}"
+        positions.append(match[0])
+    assert positions == sorted(positions), f"{notebook.name}: headings out of order: {found}"
+    lesson = found[positions[2] + 1:positions[3]]
+    assert len(lesson) >= 2, f"{notebook.name}: the lesson needs its own sections between 'How to run' and 'Exercises'"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_three_exercises_each_with_a_cell_a_check_and_a_folded_solution(notebook):
+    all_cells = cells(notebook)
+    exercises = [i for i, c in enumerate(all_cells) if c.cell_type == "markdown"
+                 and re.match(r"### Exercise \d+", c.source)]
+    assert len(exercises) >= 3, f"{notebook.name}: {len(exercises)} exercises"
+    numbers = [int(re.match(r"### Exercise (\d+)", all_cells[i].source)[1]) for i in exercises]
+    assert numbers == list(range(1, len(numbers) + 1))
+    ids = []
+    for start, end in zip(exercises, [*exercises[1:], len(all_cells)]):
+        block = all_cells[start + 1:end]
+        work = [c for c in block if "exercise" in c.metadata.get("tags", [])]
+        solution = [c for c in block if "solution" in c.metadata.get("tags", [])]
+        assert len(work) == 1 and len(solution) == 1, f"{notebook.name}: {all_cells[start].source[:40]!r}"
+        checked = re.findall(r'check\("([a-z0-9-]+)"', work[0].source)
+        assert checked and checked == re.findall(r'check\("([a-z0-9-]+)"', solution[0].source)
+        assert "..." in work[0].source, "the student's cell leaves ... to replace"
+        assert not folded(work[0]) and folded(solution[0])
+        ids += checked
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_visible_code_cell_is_longer_than_15_lines(notebook):
+    long = [(i, len(c.source.strip().splitlines())) for i, c in enumerate(cells(notebook))
+            if c.cell_type == "code" and not folded(c) and len(c.source.strip().splitlines()) > MAX_VISIBLE_LINES]
+    assert long == [], f"{notebook.name}: visible code cells (index, lines) over {MAX_VISIBLE_LINES}: {long}"
+
+
+def test_every_exercise_of_the_package_is_used_by_a_notebook():
+    from scobook.exercises import EXERCISES
+
+    used = {i for nb in NOTEBOOKS for c in cells(nb) if "solution" in c.metadata.get("tags", [])
+            for i in re.findall(r'check\("([a-z0-9-]+)"', c.source)}
+    assert used == set(EXERCISES)
