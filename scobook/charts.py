@@ -36,6 +36,13 @@ GENERIC_ALT = {"image", "chart", "figure", "plot", "graph", "picture", "img"}
 
 #: Resolution of the PNG embedded in the page: sharp on phones, light enough for school networks.
 DPI = 110
+#: Every chart also has a phone rendition, shown below 600 px: the same figure redrawn
+#: 3.6 inches wide with no text under 9.5 pt, the x axis with fewer ticks, long category labels
+#: wrapped and the legend below the plot. Shown about 343 CSS px wide on a 375 px phone, its
+#: smallest text is then about 12.6 CSS px (9.5 pt at 110 dpi is 14.5 px, scaled by 343/396).
+PHONE_WIDTH = 3.6
+PHONE_MIN_PT = 9.5
+PHONE_MEDIA = "(max-width: 600px)"
 
 
 def new_figure(width: float = 7.5, height: float = 4.2, nrows: int = 1, ncols: int = 1) -> tuple[Figure, object]:
@@ -84,14 +91,20 @@ class Chart:
     source: str
     data: pd.DataFrame
     name: str
+    title: str = ""
 
-    def png_bytes(self) -> bytes:
+    def png_bytes(self, phone: bool = False) -> bytes:
         """The chart as a 256-colour PNG: charts use few colours, and the palette image is about
-        a third of the size of the full-colour one (pages stay light on school networks)."""
+        a third of the size of the full-colour one (pages stay light on school networks).
+        ``phone=True`` gives the phone rendition (:data:`PHONE_WIDTH`)."""
         from PIL import Image
 
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=DPI)
+        if phone:
+            with PhoneLayout(self.figure):
+                self.figure.savefig(buffer, format="png", dpi=DPI)
+        else:
+            self.figure.savefig(buffer, format="png", dpi=DPI)
         image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
         palette = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
         out = io.BytesIO()
@@ -103,13 +116,18 @@ class Chart:
 
     def _repr_html_(self) -> str:
         png = base64.b64encode(self.png_bytes()).decode("ascii")
+        phone = base64.b64encode(self.png_bytes(phone=True)).decode("ascii")
+        phone_width, phone_height = (int(round(v * DPI)) for v in phone_size(self.figure))
         width, height = (int(round(v * DPI)) for v in self.figure.get_size_inches())
         csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(self.csv_text())
+        title = f'<span class="sco-chart-title">{html.escape(self.title)}.</span> ' if self.title else ""
         return (
-            f'<figure class="sco-chart">'
+            f'<figure class="sco-chart"><picture>'
+            f'<source media="{PHONE_MEDIA}" srcset="data:image/png;base64,{phone}" '
+            f'width="{phone_width}" height="{phone_height}">'
             f'<img src="data:image/png;base64,{png}" alt="{html.escape(self.alt)}" '
-            f'width="{width}" height="{height}" style="max-width:100%;height:auto">'
-            f"<figcaption>{html.escape(self.source)} "
+            f'width="{width}" height="{height}" style="max-width:100%;height:auto"></picture>'
+            f"<figcaption>{title}{html.escape(self.source)} "
             f'<a href="{html.escape(csv_href)}" download="{html.escape(self.name)}.csv">'
             f"Download this chart's data (CSV)</a></figcaption></figure>"
         )
@@ -117,6 +135,113 @@ class Chart:
     def __repr__(self) -> str:
         # What a reader without a graphical front end sees: the alt text and the source.
         return f"[Chart] {self.alt}\n{self.source}"
+
+
+def _grid(figure: Figure) -> tuple[int, int]:
+    """(rows, columns) of the figure's grid of axes: (1, 1) for a single chart."""
+    specs = [ax.get_subplotspec() for ax in figure.axes if ax.get_subplotspec() is not None]
+    if not specs:
+        return 1, 1
+    return specs[0].get_gridspec().get_geometry()
+
+
+def phone_size(figure: Figure) -> tuple[float, float]:
+    """The phone rendition's size in inches. Panels side by side are stacked in one column; a
+    chart with a fixed aspect (a map) keeps each panel's proportions; any other chart gets
+    taller as it gets narrower, to keep room for its labels."""
+    width, height = figure.get_size_inches()
+    rows, cols = _grid(figure)
+    panel_w, panel_h = width / cols, height / rows
+    panels = rows * cols
+    if any(ax.get_aspect() != "auto" for ax in figure.axes):
+        return PHONE_WIDTH, panels * panel_h * PHONE_WIDTH / panel_w + (0.8 if panels > 1 else 0)
+    return PHONE_WIDTH, panels * max(panel_h, min(panel_h * panel_w / PHONE_WIDTH * 0.6, 2.2 * panel_h))
+
+
+class PhoneLayout:
+    """Redraw a figure as its phone rendition for the duration of a ``with`` block, then restore it.
+
+    The phone rendition is :data:`PHONE_WIDTH` inches wide with no text under
+    :data:`PHONE_MIN_PT`; panels are stacked in one column; the x axis gets fewer ticks and long
+    category names wrap; a long list of categories on the y axis is written inside the plot;
+    legends of ordinary charts move below the plot, one entry a line; titles wrap.
+    """
+
+    def __init__(self, figure: Figure):
+        self.figure = figure
+        self.undo: list = []
+
+    def _set(self, obj, getter: str, setter: str, value) -> None:
+        self.undo.append((getattr(obj, setter), getattr(obj, getter)()))
+        getattr(obj, setter)(value)
+
+    def _later(self, action) -> None:
+        self.undo.append((action, None))
+
+    def __enter__(self) -> Figure:
+        import textwrap
+
+        from matplotlib.dates import AutoDateLocator, DateFormatter
+        from matplotlib.gridspec import GridSpec
+        from matplotlib.text import Text
+        from matplotlib.ticker import AutoLocator, MaxNLocator
+
+        fig = self.figure
+        size = phone_size(fig)
+        rows, cols = _grid(fig)
+        if cols > 1:  # side by side → one above the other
+            column = GridSpec(rows * cols, 1, figure=fig)
+            for i, ax in enumerate(fig.axes):
+                self._set(ax, "get_subplotspec", "set_subplotspec", column[i])
+        self._set(fig, "get_size_inches", "set_size_inches", size)
+        for ax in fig.axes:
+            self._set(ax.title, "get_text", "set_text", textwrap.fill(ax.title.get_text(), 44))
+            axis = ax.xaxis
+            locator = axis.get_major_locator()
+            if isinstance(locator, AutoDateLocator):  # a year every few years, not every year
+                self._set(axis, "get_major_locator", "set_major_locator", AutoDateLocator(maxticks=4))
+                self._set(axis, "get_major_formatter", "set_major_formatter", DateFormatter("%Y"))
+            elif isinstance(locator, AutoLocator):
+                self._set(axis, "get_major_locator", "set_major_locator", MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
+            labels = [t.get_text() for t in ax.get_xticklabels()]
+            if any(len(label) > 10 for label in labels):  # long category names on two lines
+                ticks = ax.get_xticks()
+                self._later(lambda ax=ax, ticks=ticks, labels=labels: ax.set_xticks(ticks, labels))
+                ax.set_xticks(ticks, [textwrap.fill(label, 10) for label in labels])
+            names = [t.get_text() for t in ax.get_yticklabels()]
+            if len(names) > 8 and any(n and not n.lstrip("-−").replace(".", "").isdigit() for n in names):
+                # many named rows (a timeline of states): names inside the plot, over a white box
+                ticks = ax.get_yticks()
+                self._later(lambda ax=ax, ticks=ticks, names=names: ax.set_yticks(ticks, names))
+                ax.set_yticks(ticks, names, ha="left", bbox={"boxstyle": "round,pad=0.15", "fc": "white",
+                                                             "ec": "none", "alpha": 0.85})
+                self._later(lambda ax=ax, kw=dict(ax.yaxis._major_tick_kw): setattr(ax.yaxis, "_major_tick_kw", kw))
+                ax.tick_params(axis="y", direction="in", pad=-4, length=0)
+                self._set(ax, "get_axisbelow", "set_axisbelow", "line")  # the names above the bars
+            legend = ax.get_legend()
+            if legend is not None and ax.get_aspect() == "auto":  # below the plot, not over the data
+                self._set(legend, "get_visible", "set_visible", False)
+                below = fig.legend(handles=legend.legend_handles,
+                                   labels=[textwrap.fill(t.get_text(), 38) for t in legend.get_texts()],
+                                   loc="outside lower left", ncols=1, fontsize=PHONE_MIN_PT, frameon=False)
+                self._later(below.remove)
+        for text in fig.findobj(Text):
+            if text.get_fontsize() < PHONE_MIN_PT:
+                self._set(text, "get_fontsize", "set_fontsize", PHONE_MIN_PT)
+        for ax in fig.axes:  # ticks made after this (the new locators) get the phone size too
+            for axis in (ax.xaxis, ax.yaxis):
+                self._later(lambda axis=axis, kw=dict(axis._major_tick_kw): setattr(axis, "_major_tick_kw", kw))
+            ax.tick_params(labelsize=PHONE_MIN_PT)
+        return fig
+
+    def __exit__(self, *exc) -> bool:
+        for setter, value in reversed(self.undo):
+            setter() if value is None else setter(value)
+        for ax in self.figure.axes:
+            ax.xaxis.reset_ticks()
+            ax.yaxis.reset_ticks()
+        self.undo.clear()
+        return False
 
 
 def finish_chart(
@@ -145,8 +270,8 @@ def finish_chart(
         raise ValueError("a chart needs the data it draws, for the CSV download")
     if not re.fullmatch(r"[a-z0-9-]+", name):
         raise ValueError(f"chart name {name!r} must be lower-case letters, digits and hyphens")
-    fig.suptitle(title, fontsize=13, fontweight="bold", x=0.01, ha="left")
+    # The title and the source line are the caption's, not the image's: the source appears once
+    # and is never clipped at a phone's edge; the book numbers each caption ("Figure 2.3").
     source_line = f"Source: {source}. As of {as_of}."
-    fig.text(0.01, 0.0, source_line, fontsize=8, color="#333333", ha="left", va="bottom")
-    fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
-    return Chart(figure=fig, alt=check_alt_text(alt), source=source_line, data=data.copy(), name=name)
+    return Chart(figure=fig, alt=check_alt_text(alt), source=source_line, data=data.copy(), name=name,
+                 title=" ".join(title.split()))

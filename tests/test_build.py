@@ -84,6 +84,27 @@ def test_every_chart_is_an_image_file_with_its_data_as_a_csv_file_beside_it(html
     assert charts >= len(NOTEBOOKS)
 
 
+def test_every_chart_is_numbered_in_its_caption_and_has_a_phone_rendition(html_dir):
+    """"Figure 2.3" is the third chart of chapter 2's page, with an anchor to link to; below 600 px
+    the browser takes the chart's phone rendition, a file like the chart itself."""
+    from conftest import NOTEBOOKS, ROOT
+
+    from scobook.charts import PHONE_MEDIA
+
+    for notebook in NOTEBOOKS:
+        chapter = int(notebook.parent.name.split("-")[0])
+        page = html_dir / notebook.relative_to(ROOT).with_suffix(".html")
+        charts = BeautifulSoup(page.read_text(), "html.parser").select("figure.sco-chart")
+        numbers = [c.select_one(".sco-chart-number").get_text() for c in charts]
+        assert numbers == [f"Figure {chapter}.{k}." for k in range(1, len(charts) + 1)], page.name
+        assert [c["id"] for c in charts] == [f"figure-{chapter}-{k}" for k in range(1, len(charts) + 1)]
+        for chart in charts:
+            source = chart.select_one("picture > source")
+            assert source["media"] == PHONE_MEDIA and (page.parent / source["srcset"]).is_file()
+            assert int(source["width"]) < int(chart.img["width"])
+            assert chart.figcaption.get_text().count("Source:") == 1
+
+
 def test_binder_launch_button_opens_jupyterlab(html_dir):
     page = (html_dir / "chapters/01-article/article-as-data.html").read_text()
     assert re.search(r"mybinder\.org/v2/gh/[^\"']+urlpath=lab/tree/chapters/01-article/article-as-data\.ipynb", page)

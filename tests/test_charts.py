@@ -63,3 +63,42 @@ def test_a_chart_missing_its_metadata_is_refused(kwargs, message):
 
 def test_palette_is_okabe_ito():
     assert PALETTE["blue"] == "#0072B2" and PALETTE["vermillion"] == "#D55E00" and len(PALETTE) == 8
+
+
+def test_title_and_source_are_in_the_caption_once_not_in_the_image():
+    fig = labelled_figure()
+    chart = finish_chart(fig, title="Mentions of two states", source="The article", as_of="2018-06-06",
+                         alt=ALT, data=DATA, name="mentions")
+    assert fig.texts == [] and fig._suptitle is None  # nothing drawn into the picture
+    html = chart._repr_html_()
+    assert html.count("Source: The article.") == 1
+    assert '<span class="sco-chart-title">Mentions of two states.</span>' in html
+
+
+def test_the_phone_rendition_is_narrow_with_text_of_at_least_the_phone_minimum_and_is_undone():
+    from matplotlib.text import Text
+
+    from scobook.charts import DPI, PHONE_MIN_PT, PHONE_WIDTH, PhoneLayout
+
+    fig, axes = new_figure(width=9, height=4, ncols=2)
+    for ax in axes:
+        ax.barh([f"State number {i}" for i in range(12)], range(12), label="count")
+        ax.set_xlabel("Mentions (count)")
+        ax.legend(fontsize=7)
+        ax.set_title("A long title that a phone has to wrap onto two lines of text", fontsize=8)
+    before = (tuple(fig.get_size_inches()), [ax.get_subplotspec().get_geometry() for ax in axes],
+              sorted(t.get_fontsize() for t in fig.findobj(Text)), len(fig.legends))
+    with PhoneLayout(fig):
+        assert fig.get_size_inches()[0] == PHONE_WIDTH
+        assert [ax.get_subplotspec().get_geometry()[:2] for ax in axes] == [(2, 1), (2, 1)]  # stacked
+        fig.canvas.draw() if hasattr(fig.canvas, "draw") else None
+        shown = [t for t in fig.findobj(Text) if t.get_text() and t.get_visible()]
+        assert min(t.get_fontsize() for t in shown) >= PHONE_MIN_PT
+        assert "\n" in axes[0].get_title()
+    after = (tuple(fig.get_size_inches()), [ax.get_subplotspec().get_geometry() for ax in axes],
+             sorted(t.get_fontsize() for t in fig.findobj(Text)), len(fig.legends))
+    assert after == before
+    chart = finish_chart(fig, title="T", source="S", as_of="2018", alt=ALT, data=DATA, name="t")
+    phone = Image.open(io.BytesIO(chart.png_bytes(phone=True)))
+    assert phone.width == round(PHONE_WIDTH * DPI)
+    assert '<source media="(max-width: 600px)" srcset="data:image/png;base64,' in chart._repr_html_()
