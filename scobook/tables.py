@@ -40,11 +40,30 @@ CODE_LABELS = {"none": "no status"}
 READER_TABLE_CLASS = "sco-table"
 
 
-def readable(frame: pd.DataFrame, *, caption: str | None = None, end_columns: tuple[str, ...] = ("end",)):
+class Folded:
+    """A long table folded under a one-line summary (an HTML ``<details>`` block) that opens on
+    a click or Enter: in the book, in JupyterLab and in Notebook 7 alike."""
+
+    def __init__(self, summary: str, styler):
+        self.summary, self.styler = summary, styler
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return (f'<details class="sco-fold"><summary>{html.escape(self.summary)}</summary>'
+                f"{self.styler.to_html()}</details>")
+
+    def __repr__(self) -> str:
+        return f"{self.summary}\n{self.styler.data.to_string(index=False)}"
+
+
+def readable(frame: pd.DataFrame, *, caption: str | None = None, end_columns: tuple[str, ...] = ("end",),
+             fold: str | None = None):
     """A table for readers, not coders: status codes as labels ("Shanghai Five", not
     ``shanghai_five``), dates as "9 Jun 2018", an empty end date as "present", True/False as
     yes/no, column names in words, and no 0…n index. Returns a pandas ``Styler`` (HTML in
-    Jupyter and in the book); the data itself is left unchanged."""
+    Jupyter and in the book), or, with ``fold="All 18 rows"``, the table folded under that
+    summary (long tables keep a page short on a phone). The data itself is left unchanged."""
     from scobook.membership import STATUS_LABELS
 
     labels = {**STATUS_LABELS, **CODE_LABELS}
@@ -64,4 +83,4 @@ def readable(frame: pd.DataFrame, *, caption: str | None = None, end_columns: tu
     styler = shown.style.hide(axis="index").set_table_attributes(f'class="{READER_TABLE_CLASS}"')
     if caption:
         styler = styler.set_caption(caption)
-    return styler
+    return Folded(fold, styler) if fold else styler

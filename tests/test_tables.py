@@ -29,3 +29,12 @@ def test_codes_become_words_and_the_index_is_hidden():
 def test_free_text_columns_are_left_alone():
     html = readable(pd.DataFrame({"word": ["member", "security"]})).to_html()
     assert ">member<" in html and ">security<" in html
+
+
+def test_a_long_table_can_be_folded_under_a_summary():
+    frame = pd.DataFrame({"country": [f"State {i}" for i in range(20)], "status": ["member"] * 20})
+    folded = readable(frame, fold="All 20 states")
+    html = folded._repr_html_()
+    assert html.startswith('<details class="sco-fold"><summary>All 20 states</summary>')
+    assert html.count("<tr>") == 21 and ">Member<" in html and html.endswith("</details>")
+    assert repr(folded).startswith("All 20 states\n")
