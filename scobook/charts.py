@@ -92,6 +92,7 @@ class Chart:
     data: pd.DataFrame
     name: str
     title: str = ""
+    phone: Figure | None = None  # a layout drawn for phones; otherwise the figure is redrawn
 
     def png_bytes(self, phone: bool = False) -> bytes:
         """The chart as a 256-colour PNG: charts use few colours, and the palette image is about
@@ -100,7 +101,9 @@ class Chart:
         from PIL import Image
 
         buffer = io.BytesIO()
-        if phone:
+        if phone and self.phone is not None:
+            self.phone.savefig(buffer, format="png", dpi=DPI)
+        elif phone:
             with PhoneLayout(self.figure):
                 self.figure.savefig(buffer, format="png", dpi=DPI)
         else:
@@ -117,7 +120,8 @@ class Chart:
     def _repr_html_(self) -> str:
         png = base64.b64encode(self.png_bytes()).decode("ascii")
         phone = base64.b64encode(self.png_bytes(phone=True)).decode("ascii")
-        phone_width, phone_height = (int(round(v * DPI)) for v in phone_size(self.figure))
+        phone_inches = self.phone.get_size_inches() if self.phone is not None else phone_size(self.figure)
+        phone_width, phone_height = (int(round(v * DPI)) for v in phone_inches)
         width, height = (int(round(v * DPI)) for v in self.figure.get_size_inches())
         csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(self.csv_text())
         title = f'<span class="sco-chart-title">{html.escape(self.title)}.</span> ' if self.title else ""
@@ -183,7 +187,7 @@ class PhoneLayout:
 
         from matplotlib.dates import AutoDateLocator, DateFormatter
         from matplotlib.gridspec import GridSpec
-        from matplotlib.text import Text
+        from matplotlib.text import Annotation, Text
         from matplotlib.ticker import AutoLocator, MaxNLocator
 
         fig = self.figure
@@ -204,20 +208,32 @@ class PhoneLayout:
             elif isinstance(locator, AutoLocator):
                 self._set(axis, "get_major_locator", "set_major_locator", MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
             labels = [t.get_text() for t in ax.get_xticklabels()]
-            if any(len(label) > 10 for label in labels):  # long category names on two lines
+            named = [label for label in labels if label and not label.lstrip("-−").replace(".", "").isdigit()]
+            if named and (len(labels) > 8 or (len(labels) > 4 and max(map(len, named)) > 4)):  # many: upright
+                ticks = ax.get_xticks()
+                self._later(lambda ax=ax, ticks=ticks, labels=labels: ax.set_xticks(ticks, labels))
+                ax.set_xticks(ticks, [textwrap.fill(label, 16) for label in labels], rotation=90)
+            elif any(len(label) > 10 for label in named):  # long category names on two lines
                 ticks = ax.get_xticks()
                 self._later(lambda ax=ax, ticks=ticks, labels=labels: ax.set_xticks(ticks, labels))
                 ax.set_xticks(ticks, [textwrap.fill(label, 10) for label in labels])
+            for label in (ax.xaxis.label, ax.yaxis.label):  # long axis labels on two lines
+                if len(label.get_text()) > 30:
+                    self._set(label, "get_text", "set_text", textwrap.fill(label.get_text(), 30))
             names = [t.get_text() for t in ax.get_yticklabels()]
-            if len(names) > 8 and any(n and not n.lstrip("-−").replace(".", "").isdigit() for n in names):
+            if ax.containers and len(names) > 8 and max(map(len, names)) > 12 and any(n and not n.lstrip("-−").replace(".", "").isdigit() for n in names):
                 # many named rows (a timeline of states): names inside the plot, over a white box
                 ticks = ax.get_yticks()
                 self._later(lambda ax=ax, ticks=ticks, names=names: ax.set_yticks(ticks, names))
-                ax.set_yticks(ticks, names, ha="left", bbox={"boxstyle": "round,pad=0.15", "fc": "white",
+                ax.set_yticks(ticks, [textwrap.fill(n, 24) for n in names], ha="left", bbox={"boxstyle": "round,pad=0.15", "fc": "white",
                                                              "ec": "none", "alpha": 0.85})
                 self._later(lambda ax=ax, kw=dict(ax.yaxis._major_tick_kw): setattr(ax.yaxis, "_major_tick_kw", kw))
                 ax.tick_params(axis="y", direction="in", pad=-4, length=0)
                 self._set(ax, "get_axisbelow", "set_axisbelow", "line")  # the names above the bars
+            elif names and max(map(len, names)) > 14 and not any(n.lstrip("-−").replace(".", "").isdigit() for n in names):
+                ticks = ax.get_yticks()  # long row names on two or three lines
+                self._later(lambda ax=ax, ticks=ticks, names=names: ax.set_yticks(ticks, names))
+                ax.set_yticks(ticks, [textwrap.fill(n, 14) for n in names])
             legend = ax.get_legend()
             if legend is not None and ax.get_aspect() == "auto":  # below the plot, not over the data
                 self._set(legend, "get_visible", "set_visible", False)
@@ -225,6 +241,18 @@ class PhoneLayout:
                                    labels=[textwrap.fill(t.get_text(), 38) for t in legend.get_texts()],
                                    loc="outside lower left", ncols=1, fontsize=PHONE_MIN_PT, frameon=False)
                 self._later(below.remove)
+        for ax in fig.axes:  # notes on the plot: wrapped, and never allowed to squeeze the plot away
+            for note in ax.texts:
+                if len(note.get_text()) > 28:
+                    self._set(note, "get_text", "set_text", textwrap.fill(note.get_text(), 28))
+                self._set(note, "get_in_layout", "set_in_layout", False)
+                if isinstance(note, Annotation) and note.get_anncoords() == "offset points":
+                    x_axes = ax.transAxes.inverted().transform(ax.transData.transform(note.xy))[0]
+                    if x_axes > 0.55 and note.get_horizontalalignment() == "left":  # a note near the right
+                        self._set(note, "get_horizontalalignment", "set_horizontalalignment", "right")
+                        dx, dy = note.xyann  # edge opens to the left of its point instead
+                        self.undo.append((lambda note=note, xy=(dx, dy): setattr(note, "xyann", xy), None))
+                        note.xyann = (-dx, dy)
         for text in fig.findobj(Text):
             if text.get_fontsize() < PHONE_MIN_PT:
                 self._set(text, "get_fontsize", "set_fontsize", PHONE_MIN_PT)
@@ -253,11 +281,15 @@ def finish_chart(
     alt: str,
     data: pd.DataFrame,
     name: str,
+    phone: Figure | None = None,
 ) -> Chart:
     """Add the title and the source line, check the alt text, and return a displayable Chart.
 
     Every axis must already carry a label (with units, e.g. "Mentions (count)"); a chart
-    without one is rejected rather than shown half-labelled.
+    without one is rejected rather than shown half-labelled. ``phone`` is an optional second
+    figure drawn for phones (for example a heatmap turned on its side); without it, the phone
+    rendition is the same figure redrawn by :class:`PhoneLayout`. It must be at most
+    :data:`PHONE_WIDTH` inches wide with no text under :data:`PHONE_MIN_PT`.
     """
     if not title.strip():
         raise ValueError("a chart needs a title")
@@ -270,8 +302,18 @@ def finish_chart(
         raise ValueError("a chart needs the data it draws, for the CSV download")
     if not re.fullmatch(r"[a-z0-9-]+", name):
         raise ValueError(f"chart name {name!r} must be lower-case letters, digits and hyphens")
+    if phone is not None:
+        from matplotlib.text import Text
+
+        small = sorted({t.get_text() for t in phone.findobj(Text) if t.get_text() and t.get_fontsize() < PHONE_MIN_PT})
+        if phone.get_size_inches()[0] > PHONE_WIDTH + 1e-9 or small:
+            raise ValueError(f"the phone figure must be at most {PHONE_WIDTH} in wide with text of at least "
+                             f"{PHONE_MIN_PT} pt; too small: {small[:5]}")
+        for ax in phone.axes:
+            if ax.get_visible() and ax.axison and not (ax.get_xlabel() or ax.get_ylabel()):
+                raise ValueError(f"every axis needs a label with units; axis {ax!r} of the phone figure has none")
     # The title and the source line are the caption's, not the image's: the source appears once
     # and is never clipped at a phone's edge; the book numbers each caption ("Figure 2.3").
     source_line = f"Source: {source}. As of {as_of}."
     return Chart(figure=fig, alt=check_alt_text(alt), source=source_line, data=data.copy(), name=name,
-                 title=" ".join(title.split()))
+                 title=" ".join(title.split()), phone=phone)

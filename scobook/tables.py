@@ -75,9 +75,13 @@ def readable(frame: pd.DataFrame, *, caption: str | None = None, end_columns: tu
         elif pd.api.types.is_datetime64_any_dtype(values):
             empty = "present" if column in end_columns else ""
             shown[column] = values.dt.strftime("%-d %b %Y").astype(object).where(values.notna(), empty)
+        elif pd.api.types.is_float_dtype(values):
+            shown[column] = values.map(lambda v: "" if pd.isna(v) else f"{v:,.1f}")
         else:
             text = values.astype("string")
-            if text.dropna().isin(labels.keys()).all() and text.notna().any():
+            present = text.dropna()
+            # a column of statuses (the "none" of a state without one only counts beside real statuses)
+            if len(present) and present.isin(labels.keys()).all() and present.isin(STATUS_LABELS.keys()).any():
                 shown[column] = text.map(labels)
     shown.columns = [str(c).replace("_", " ") for c in shown.columns]
     styler = shown.style.hide(axis="index").set_table_attributes(f'class="{READER_TABLE_CLASS}"')

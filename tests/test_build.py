@@ -88,7 +88,6 @@ def test_every_chart_is_numbered_in_its_caption_and_has_a_phone_rendition(html_d
     """"Figure 2.3" is the third chart of chapter 2's page, with an anchor to link to; below 600 px
     the browser takes the chart's phone rendition, a file like the chart itself."""
     from conftest import NOTEBOOKS, ROOT
-
     from scobook.charts import PHONE_MEDIA
 
     for notebook in NOTEBOOKS:

@@ -102,3 +102,20 @@ def test_the_phone_rendition_is_narrow_with_text_of_at_least_the_phone_minimum_a
     phone = Image.open(io.BytesIO(chart.png_bytes(phone=True)))
     assert phone.width == round(PHONE_WIDTH * DPI)
     assert '<source media="(max-width: 600px)" srcset="data:image/png;base64,' in chart._repr_html_()
+
+
+def test_a_chart_may_bring_its_own_phone_layout_which_must_be_narrow_and_legible():
+    from scobook.charts import PHONE_WIDTH
+
+    phone, ax = new_figure(width=PHONE_WIDTH, height=5)
+    ax.barh(DATA["country"], DATA["mentions"])
+    ax.set_xlabel("Mentions (count)")
+    ax.tick_params(labelsize=10)
+    chart = finish_chart(labelled_figure(), title="T", source="S", as_of="2018", alt=ALT, data=DATA, name="t",
+                         phone=phone)
+    assert chart.png_bytes(phone=True)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f'width="{round(PHONE_WIDTH * 110)}" height="550"' in chart._repr_html_()
+    wide, ax = new_figure(width=6, height=5)
+    ax.set_xlabel("Mentions (count)")
+    with pytest.raises(ValueError, match="phone figure must be at most"):
+        finish_chart(labelled_figure(), title="T", source="S", as_of="2018", alt=ALT, data=DATA, name="t", phone=wide)

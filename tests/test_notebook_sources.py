@@ -109,7 +109,14 @@ def headings(notebook) -> list[str]:
 
 def folded(cell) -> bool:
     """Folded in the book ("Show code") and in JupyterLab/Notebook 7 (source hidden)."""
-    return "hide-input" in cell.metadata.get("tags", []) and cell.metadata.get("jupyter", {}).get("source_hidden") is True
+    tags = cell.metadata.get("tags", [])
+    return bool({"hide-input", "hide-cell"} & set(tags)) and cell.metadata.get("jupyter", {}).get("source_hidden") is True
+
+
+def folded_with_output(cell) -> bool:
+    """A worked solution: code *and* its "Right: ..." folded, in the book and in Jupyter."""
+    return ("hide-cell" in cell.metadata.get("tags", []) and folded(cell)
+            and cell.metadata["jupyter"].get("outputs_hidden") is True)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
@@ -142,7 +149,7 @@ def test_notebook_has_three_exercises_each_with_a_cell_a_check_and_a_folded_solu
         checked = re.findall(r'check\("([a-z0-9-]+)"', work[0].source)
         assert checked and checked == re.findall(r'check\("([a-z0-9-]+)"', solution[0].source)
         assert "..." in work[0].source, "the student's cell leaves ... to replace"
-        assert not folded(work[0]) and folded(solution[0])
+        assert not folded(work[0]) and folded_with_output(solution[0])
         ids += checked
     assert len(ids) == len(set(ids))
 

@@ -38,3 +38,9 @@ def test_a_long_table_can_be_folded_under_a_summary():
     assert html.startswith('<details class="sco-fold"><summary>All 20 states</summary>')
     assert html.count("<tr>") == 21 and ">Member<" in html and html.endswith("</details>")
     assert repr(folded).startswith("All 20 states\n")
+
+
+def test_a_column_of_none_alone_is_not_a_status_and_decimals_are_rounded():
+    html = readable(pd.DataFrame({"mark": ["none", "none"], "share": [11.9, 2.345]})).to_html()
+    assert ">none<" in html and "no status" not in html
+    assert ">11.9<" in html and ">2.3<" in html and "11.900000" not in html
