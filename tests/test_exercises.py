@@ -98,7 +98,7 @@ def test_the_build_ran_every_solution_to_right_and_every_blank_exercise_to_not_y
     nb = json.loads(executed.read_text(encoding="utf-8"))
 
     def shown(cell):
-        return " ".join("".join(o.get("data", {}).get("text/plain", "")) for o in cell.get("outputs", []))
+        return " ".join("".join(o.get("data", {}).get("text/plain", "")) for o in cell.get("outputs", [])).strip()
 
     solutions = [c for c in nb["cells"] if "solution" in c.get("metadata", {}).get("tags", [])]
     blanks = [c for c in nb["cells"] if "exercise" in c.get("metadata", {}).get("tags", [])]
