@@ -159,7 +159,7 @@ def phone_size(figure: Figure) -> tuple[float, float]:
     panels = rows * cols
     if any(ax.get_aspect() != "auto" for ax in figure.axes):
         return PHONE_WIDTH, panels * panel_h * PHONE_WIDTH / panel_w + (0.8 if panels > 1 else 0)
-    return PHONE_WIDTH, panels * max(panel_h, min(panel_h * panel_w / PHONE_WIDTH * 0.6, 2.2 * panel_h))
+    return PHONE_WIDTH, panels * max(panel_h, min(panel_h * panel_w / PHONE_WIDTH * 0.5, 2 * panel_h))
 
 
 class PhoneLayout:

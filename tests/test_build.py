@@ -71,6 +71,7 @@ def test_every_chart_is_an_image_file_with_its_data_as_a_csv_file_beside_it(html
             assert (page.parent / img["src"]).is_file(), (page.name, img["src"])
             assert img["loading"] == "lazy" and img["width"] and img["height"]
             assert img.find_parent("a")["href"] == img["src"]
+            assert img.parent.name == "picture"  # else the browser ignores the phone <source>
             link = chart.find("a", download=True)
             assert link["href"].endswith(".csv") and (page.parent / link["href"]).is_file(), (page.name, link)
             rows = list(csv.reader((page.parent / link["href"]).open(encoding="utf-8")))
@@ -166,3 +167,16 @@ def test_notebook_paragraph_links_resolve_to_the_article(html_dir):
     soup = BeautifulSoup((html_dir / "chapters/03-shanghai-spirit/spirit.html").read_text(), "html.parser")
     link = soup.find("a", href=re.compile(r"01-article/index\.html#para-10$"))
     assert link is not None and link.get_text(strip=True) == "¶10"
+
+
+def test_the_answer_key_folds_each_quiz_and_holds_every_answer(html_dir):
+    from scobook.quiz import load_all_banks
+
+    soup = BeautifulSoup((html_dir / "chapters/answer-key.html").read_text(), "html.parser")
+    for bank in load_all_banks():
+        section = soup.find(id=f"answers-{bank.name}")
+        folded = section.find("details", class_="sco-fold")
+        assert folded is not None and f"{len(bank.questions)} questions" in folded.summary.get_text()
+        assert len(folded.select("ol > li")) == len(bank.questions)
+    page = (html_dir / "chapters/answer-key.html").read_text()
+    assert "sco-print.js" in page  # printing opens every folded block

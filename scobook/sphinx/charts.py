@@ -50,10 +50,15 @@ def chapter_number(docname: str) -> int | None:
 def rewrite_chart(raw_html: str, png_uri: str, csv_uri: str, phone_uri: str | None = None,
                   number: str | None = None) -> str:
     """The chart's HTML with the data URIs replaced by file links (and its number, if given)."""
-    raw_html = _IMG.sub(f'<a class="sco-chart-full" href="{png_uri}" title="Open the chart full size">'
-                        f'<img src="{png_uri}" loading="lazy" decoding="async"', raw_html, count=1)
-    raw_html = raw_html.replace('style="max-width:100%;height:auto">',
-                                'style="max-width:100%;height:auto"></a>', 1)
+    # The link goes around the whole <picture>: an <img> must stay the picture's own child, or the
+    # browser ignores the phone <source>.
+    link = f'<a class="sco-chart-full" href="{png_uri}" title="Open the chart full size">'
+    raw_html = _IMG.sub(f'<img src="{png_uri}" loading="lazy" decoding="async"', raw_html, count=1)
+    if "<picture>" in raw_html:
+        raw_html = raw_html.replace("<picture>", link + "<picture>", 1).replace("</picture>", "</picture></a>", 1)
+    else:
+        raw_html = raw_html.replace("<img ", link + "<img ", 1).replace(
+            'style="max-width:100%;height:auto">', 'style="max-width:100%;height:auto"></a>', 1)
     if phone_uri:
         raw_html = _PHONE.sub(lambda m: f'<source media="{m[1]}" srcset="{phone_uri}"', raw_html, count=1)
     if number:

@@ -106,6 +106,9 @@ class AnswerKeyDirective(SphinxDirective):
         for bank in load_all_banks():
             section = nodes.section(ids=[f"answers-{bank.name}"])
             section += nodes.title("", bank.title)
+            # Each chapter's answers fold under one line, so the key is a short page on a phone.
+            section += nodes.raw("", f'<details class="sco-fold"><summary>The answers to the {len(bank.questions)} '
+                                     f"questions of this quiz (open to read them)</summary>", format="html")
             items = nodes.enumerated_list()
             for q in bank.questions:
                 item = nodes.list_item()
@@ -120,12 +123,14 @@ class AnswerKeyDirective(SphinxDirective):
                 item += answer
                 items += item
             section += items
+            section += nodes.raw("", "</details>", format="html")
             output.append(section)
         return output
 
 
 def setup(app):
     app.add_js_file("sco-quiz.js", defer="defer")
+    app.add_js_file("sco-print.js", defer="defer")  # folded blocks open when a page is printed
     app.connect("doctree-resolved", resolve_para_links)
     app.add_directive("quiz", QuizDirective)
     app.add_directive("quiz-answer-key", AnswerKeyDirective)

@@ -231,7 +231,10 @@ class DataSourcesDirective(SphinxDirective):
             summary += nodes.Text(str(entry["as_of"]) + ".")
             section += summary
             urls = cited_urls(path)
-            if urls:
+            if urls:  # folded under one line: the sources page stays short on a phone
+                section += nodes.raw("", f'<details class="sco-fold"><summary>The {len(urls)} source'
+                                         f'{"s" if len(urls) != 1 else ""} this file cites (open the list)</summary>',
+                                     format="html")
                 listing = nodes.bullet_list(classes=["sco-source-urls"])
                 for url in urls:
                     item = nodes.list_item()
@@ -240,6 +243,7 @@ class DataSourcesDirective(SphinxDirective):
                     item += para
                     listing += item
                 section += listing
+                section += nodes.raw("", "</details>", format="html")
             output.append(section)
         return output
 
