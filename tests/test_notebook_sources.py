@@ -149,6 +149,7 @@ def test_notebook_has_three_exercises_each_with_a_cell_a_check_and_a_folded_solu
         checked = re.findall(r'check\("([a-z0-9-]+)"', work[0].source)
         assert checked and checked == re.findall(r'check\("([a-z0-9-]+)"', solution[0].source)
         assert "..." in work[0].source, "the student's cell leaves ... to replace"
+        assert solution[0].source.strip().splitlines()[-1].startswith("assert check("), "a solution proves itself"
         assert not folded(work[0]) and folded_with_output(solution[0])
         ids += checked
     assert len(ids) == len(set(ids))

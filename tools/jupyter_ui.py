@@ -222,6 +222,11 @@ def tour(interfaces: list[str]) -> int:
                     output.scroll_into_view_if_needed()
                     server.page.wait_for_timeout(1000)
                     output.screenshot(path=str(shots / f"{name}-chart.png"))
+                exercise = server.page.evaluate("""(() => Array.from(window.jupyterapp.shell.currentWidget.content.model.cells)
+                    .findIndex(c => c.type === 'markdown' && c.sharedModel.getSource().startsWith('### Exercise 1')))()""")
+                if exercise >= 0:  # the first exercise: the student's cell, its check, the folded solution
+                    server.scroll_to_cell(exercise)
+                    server.page.screenshot(path=str(shots / f"{name}-exercise.png"))
                 errors = server.errors()
                 failures += bool(errors)
                 print(f"{interface:8} {notebook:55} {time.monotonic() - started:5.1f} s  "
