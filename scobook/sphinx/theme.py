@@ -8,6 +8,8 @@
   when sphinx-thebe / pydata-sphinx-theme stop doing so (checked with 0.3.1 / 0.17.1).
 - :func:`drop_fontawesome_js`: the theme loads a 1.5 MB icon script it offers no option to turn
   off; drop when pydata-sphinx-theme makes it optional.
+- ``sco-phone.css``: the book on a 375 px phone: the search icon over the query (a consequence of
+  dropping fontawesome.js) and the clipped "Next" chevron (pydata-sphinx-theme 0.17.1).
 """
 
 from __future__ import annotations
@@ -81,5 +83,6 @@ def drop_fontawesome_js(app, exception) -> None:
 def setup(app):
     app.connect("config-inited", add_static_files)
     app.add_js_file("sco-toggle-fix.js", defer="defer")
+    app.add_css_file("sco-phone.css")
     app.connect("html-page-context", tidy_page_context, priority=900)
     app.connect("build-finished", drop_fontawesome_js)
