@@ -127,12 +127,13 @@ def contrast(foreground: str, background: str) -> float:
 
 
 
-def offline_context(browser, width: int = 1280, height: int = 900):
+def offline_context(browser, width: int = 1280, height: int = 900, **options):
     """A fresh browser context in which every request that is not to 127.0.0.1 is blocked,
-    as on a school network with no internet. Blocked URLs are recorded on ``context.blocked``."""
+    as on a school network with no internet. Blocked URLs are recorded on ``context.blocked``.
+    ``options`` go to Playwright's ``new_context`` (``is_mobile``, ``color_scheme``, ...)."""
     from urllib.parse import urlparse
 
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
     context.blocked = []
 
     def route(route):

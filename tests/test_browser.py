@@ -20,11 +20,9 @@ from book import html_pages
 from conftest import NOTEBOOKS, OUTPUT_DIR, contrast, offline_context
 
 # Third-party console errors we tolerate, each with its reason. Nothing of ours belongs here.
-TOLERATED_CONSOLE_ERRORS = {
-    # pydata-sphinx-theme 0.17 logs this on a first visit, when localStorage has no theme mode yet;
-    # it then falls back to "auto" (light/dark from the system), which is what we want.
-    r"^Got invalid theme mode: \. Resetting to auto\.$": "pydata-sphinx-theme, first visit",
-}
+# (None now: "Got invalid theme mode" on a first visit is gone since _config.yml sets the theme's
+# default_mode; every visit below is a first visit, in a fresh context.)
+TOLERATED_CONSOLE_ERRORS: dict[str, str] = {}
 
 # Moderate (not serious or critical) axe findings that come from the theme, with the reason.
 TOLERATED_MINOR_OR_MODERATE_AXE = {

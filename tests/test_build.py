@@ -137,11 +137,15 @@ def test_the_shipped_chinese_font_covers_every_chinese_character_in_the_book(htm
     from conftest import ROOT
 
     sys.path.insert(0, str(ROOT / "tools"))
-    from make_cjk_subset import OUT, cjk_characters
+    from make_cjk_subset import CJK, OUT, cjk_characters
 
     font = TTFont(OUT)
     covered = {chr(c) for c in font.getBestCmap()}
     assert cjk_characters() - covered == set(), "run tools/make_cjk_subset.py"
+    # and what the reader gets: every page as built, notebook outputs included
+    built = {c for page in html_dir.rglob("*.html") for c in CJK.findall(page.read_text(encoding="utf-8"))}
+    assert built, "no Chinese text found in the built book"
+    assert built - covered == set(), "run tools/make_cjk_subset.py"
     assert (html_dir / "_static/fonts/noto-sans-sc-subset.woff").exists()
 
 

@@ -3,7 +3,7 @@
 
     python tools/make_cjk_subset.py [SOURCE_TTC]
 
-Collects every CJK character in the book's data and pages, and subsets Noto Sans CJK SC
+Collects every CJK character in the book's data, pages and notebooks, and subsets Noto Sans CJK SC
 (SIL Open Font License 1.1; Debian package fonts-noto-cjk) to just those glyphs. Run it again
 after adding Chinese text: a test fails while a character is missing from the subset.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "_static" / "fonts" / "noto-sans-sc-subset.woff"
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-SOURCES = ["data/*.yml", "data/*.csv", "chapters/**/*.md", "intro.md"]
+SOURCES = ["data/*.yml", "data/*.csv", "chapters/**/*.md", "chapters/**/*.ipynb", "intro.md"]
 
 
 def cjk_characters() -> set[str]:

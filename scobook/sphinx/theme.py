@@ -8,12 +8,17 @@
   when sphinx-thebe / pydata-sphinx-theme stop doing so (checked with 0.3.1 / 0.17.1).
 - :func:`drop_fontawesome_js`: the theme loads a 1.5 MB icon script it offers no option to turn
   off; drop when pydata-sphinx-theme makes it optional.
+- ``sco-phone.css``: the book on a 375 px phone: the search icon over the query (a consequence of
+  dropping fontawesome.js), the clipped "Next" chevron (pydata-sphinx-theme 0.17.1), and tables
+  marked ``sco-table`` stacked as cards, whose cells :func:`label_table_cells` names.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from bs4 import BeautifulSoup
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -49,6 +54,9 @@ def tidy_page_context(app, pagename, templatename, context, doctree) -> None:
         generate_with_labels.labels_toggles = True
         context["generate_toctree_html"] = generate_with_labels
 
+    if context.get("body"):
+        context["body"] = label_table_cells(context["body"])
+
 def label_toctree_toggles(toctree):
     """Name each ``<summary>`` of the navigation (a BeautifulSoup tree) after the page whose
     sections it shows."""
@@ -58,6 +66,78 @@ def label_toctree_toggles(toctree):
             title = link.get_text(strip=True) if link else "this page"
             summary["aria-label"] = f"Show or hide the sections of {title}"
     return toctree
+
+#: The class of tables shown as stacked cards on a phone (``scobook/static/sco-phone.css``).
+STACKED_TABLE = "sco-table"
+#: Notebook tables stacked before their notebooks mark them ``sco-table`` (the chapter 3 practice
+#: table and the chapter 5 evidence table); drop each name when its notebook adds the class.
+STACKED_TABLE_ALIASES = ("spirit-practice", "claims-evidence")
+_TABLE_TAG = re.compile(r"<table\b[^>]*>|</table\s*>", re.IGNORECASE)
+_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def _stacked(opening_tag: str) -> bool:
+    found = _CLASS.search(opening_tag)
+    classes = set((found.group(1) or found.group(2) or "").split()) if found else set()
+    return bool(classes & {STACKED_TABLE, *STACKED_TABLE_ALIASES})
+
+
+def label_table_cells(body: str) -> str:
+    """Give every cell of a stacked table (class ``sco-table``) a ``data-label``: the text of its
+    column's header, which the phone layout shows above the cell once the header row is hidden.
+
+    Only those tables are parsed and rewritten; the rest of the page is left byte for byte. A cell
+    that already has a ``data-label`` keeps it. The table also gets ``sco-table`` if it carries one
+    of :data:`STACKED_TABLE_ALIASES`, and explicit table roles, because a browser may drop a
+    table's semantics for screen readers once CSS displays its rows as blocks.
+    """
+    if "<table" not in body:
+        return body
+    out, position, depth, start = [], 0, 0, None
+    for tag in _TABLE_TAG.finditer(body):
+        if tag.group(0).startswith("</"):
+            depth -= 1
+            if depth == 0 and start is not None:
+                out.append(body[position:start])
+                out.append(_label_table(body[start:tag.end()]))
+                position, start = tag.end(), None
+        else:
+            if depth == 0 and _stacked(tag.group(0)):
+                start = tag.start()
+            depth += 1
+    out.append(body[position:])
+    return "".join(out)
+
+
+def _label_table(fragment: str) -> str:
+    soup = BeautifulSoup(fragment, "html.parser")
+    table = soup.find("table")
+    if STACKED_TABLE not in table.get("class", []):
+        table["class"] = [*table.get("class", []), STACKED_TABLE]
+    header_rows = table.select(":scope > thead > tr")
+    names: list[str] = []
+    if header_rows:
+        for cell in header_rows[-1].find_all(["th", "td"], recursive=False):
+            names += [cell.get_text(" ", strip=True)] * int(cell.get("colspan", 1) or 1)
+    table["role"] = "table"
+    for row in table.select(":scope > thead > tr, :scope > tbody > tr, :scope > tr"):
+        row["role"] = "row"
+        in_head = row.parent.name == "thead"
+        column = 0
+        for cell in row.find_all(["th", "td"], recursive=False):
+            if in_head:
+                cell["role"] = "columnheader"
+            elif cell.name == "th":
+                cell["role"] = "rowheader"
+            else:
+                cell["role"] = "cell"
+                if column < len(names) and names[column] and not cell.has_attr("data-label"):
+                    cell["data-label"] = names[column]
+            column += int(cell.get("colspan", 1) or 1)
+    for group in table.find_all(["thead", "tbody"], recursive=False):
+        group["role"] = "rowgroup"
+    return str(soup)
+
 
 FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 
@@ -81,5 +161,6 @@ def drop_fontawesome_js(app, exception) -> None:
 def setup(app):
     app.connect("config-inited", add_static_files)
     app.add_js_file("sco-toggle-fix.js", defer="defer")
+    app.add_css_file("sco-phone.css")
     app.connect("html-page-context", tidy_page_context, priority=900)
     app.connect("build-finished", drop_fontawesome_js)

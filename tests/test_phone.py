@@ -1,0 +1,320 @@
+"""The book on a 375 px phone, in light and in dark mode (issue 12, items 3, 7 and 8).
+
+Every page of tools/book.py ``html_pages()`` is read in a phone-sized, touch, mobile Chromium
+context with the internet blocked, once per mode (one context per mode, reused for every page):
+
+- no page is wider than the phone (a mobile browser would zoom the whole page out), the "Next"
+  chevron is whole and the search box's icon leaves the query readable;
+- axe-core finds no serious or critical violation, in light and in dark mode, and dark mode is
+  really dark; the chapter 1 quiz is checked again after a wrong and after a right answer;
+- every chart is an image file (never a data: URI) with ``loading="lazy"`` and its width and
+  height, so the page does not jump while charts load;
+- tables marked ``sco-table`` are stacked as cards with their column names, and the evidence
+  tables of chapters 3 and 5 and the teacher's guide's plans are among them;
+- Chinese text is drawn in the book's font, not as empty boxes, once that font has loaded;
+- a first visit logs no "invalid theme mode" error.
+
+Each visit leaves a screenshot of the top of the page in test-output/phone/<mode>/.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from book import html_pages
+
+from conftest import NOTEBOOKS, OUTPUT_DIR, offline_context
+
+PHONE = {"width": 375, "height": 800}
+MODES = ("light", "dark")
+PAGES = html_pages()
+NOTEBOOK_PAGES = [p for p in PAGES if p.split("/")[-1].split(".")[0] in {n.stem for n in NOTEBOOKS}]
+
+#: Pages whose wide tables must be stacked as cards on a phone, and how many such tables each has
+#: at least: the chapter 3 principle-and-practice table, the chapter 5 evidence table, and the
+#: teacher's guide's three lesson plans and its rubric.
+STACKED_TABLES = {
+    "chapters/03-shanghai-spirit/spirit.html": 1,
+    "chapters/05-reading-critically/claims.html": 1,
+    "chapters/teachers-guide.html": 4,
+}
+
+QUIZ_PAGE = "chapters/01-article/index.html"
+QUIZ = 'section.sco-quiz[data-quiz="ch1-article"]'
+
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+def serious_axe_violations(page) -> list[dict]:
+    """axe-core's serious and critical findings on the page as it is now: rule, impact, targets."""
+    response = Axe().run(page).response
+    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [n["target"] for n in v["nodes"]][:8]}
+            for v in response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    """One phone context per mode, made on first use and shared by every test of this module.
+    Light is the system's scheme on a first visit; dark is also chosen in the theme's switch
+    (localStorage "mode" and "theme", as pydata-sphinx-theme stores it) before any page loads."""
+    contexts = {}
+
+    def context(mode: str):
+        if mode not in contexts:
+            made = offline_context(browser, **PHONE, is_mobile=True, has_touch=True, color_scheme=mode)
+            if mode == "dark":
+                made.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+            contexts[mode] = made
+        return contexts[mode]
+
+    yield context
+    for made in contexts.values():
+        made.close()
+
+
+_visits: dict[tuple[str, str], dict] = {}
+
+MEASURE = """() => {
+    const W = window.innerWidth;
+    const luminance = css => {
+        const [r, g, b] = css.match(/[\\d.]+/g).slice(0, 3).map(v => v / 255)
+            .map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    // what sticks out to the right: visible elements in the normal flow of the page
+    const sticking = [...document.querySelectorAll('.bd-main *')].filter(e => {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.right <= W + 0.5) return false;
+        for (let a = e.parentElement; a; a = a.parentElement) {
+            const s = getComputedStyle(a);
+            if (s.overflowX !== 'visible' || s.position === 'fixed') return false;
+        }
+        return true;
+    }).slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
+    const images = [...document.querySelectorAll('article.bd-article img')].map(i => {
+        const r = i.getBoundingClientRect();
+        return {src: (i.getAttribute('src') || '').slice(0, 80), loading: i.getAttribute('loading'),
+                width: i.getAttribute('width'), height: i.getAttribute('height'),
+                box: [r.width, r.height], chart: !!i.closest('figure.sco-chart')};
+    });
+    const tables = [...document.querySelectorAll('article.bd-article table.sco-table')].map(t => {
+        const row = t.querySelector(':scope > tbody > tr');
+        const cells = [...t.querySelectorAll(':scope > tbody > tr > td')];
+        const first = cells[0];
+        return {caption: (t.caption ? t.caption.textContent : t.className).slice(0, 60),
+                rowDisplay: row ? getComputedStyle(row).display : null,
+                unlabelled: cells.filter(c => !(c.dataset.label || '').trim()).length,
+                label: first ? getComputedStyle(first, '::before').content : null,
+                width: t.getBoundingClientRect().width, room: t.parentElement.clientWidth};
+    });
+    // the previous/next chevrons inside their links (which clip what overflows)
+    const clipped = [...document.querySelectorAll('.prev-next-area a')].filter(a => a.offsetParent)
+        .filter(a => [...a.querySelectorAll(':scope > i, :scope > svg')].some(i => {
+            const r = i.getBoundingClientRect(), box = a.getBoundingClientRect();
+            return r.right > box.right + 0.5 || r.left < box.left - 0.5;
+        })).map(a => a.className);
+    // a visible search box: its icon ends before the query's first letter
+    const searchIcons = [...document.querySelectorAll('form.bd-search')].filter(f => f.offsetParent).map(f => {
+        const icon = f.querySelector(':scope > i, :scope > svg').getBoundingClientRect();
+        const input = f.querySelector('input');
+        return icon.right - (input.getBoundingClientRect().left + parseFloat(getComputedStyle(input).paddingLeft));
+    });
+    return {
+        scrollWidth: document.documentElement.scrollWidth, innerWidth: W, sticking, clipped, searchIcons,
+        theme: document.documentElement.dataset.theme,
+        background: luminance(getComputedStyle(document.body).backgroundColor),
+        images, tables,
+    };
+}"""
+
+
+def phone_visit(phone, site, mode: str, page_name: str) -> dict:
+    """Load a page at 375 px in ``mode`` once and record what the tests below look at."""
+    key = (mode, page_name)
+    if key in _visits:
+        return _visits[key]
+    page = phone(mode).new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{site}/{page_name}", wait_until="load")
+    if page_name.startswith("search.html"):
+        page.locator("#search-results li").first.wait_for(timeout=10_000)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_timeout(100)
+    result = page.evaluate(MEASURE)
+    result["errors"] = errors
+    result["axe"] = serious_axe_violations(page)
+    folder = OUTPUT_DIR / "phone" / mode
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / re.sub(r"[^\w.-]+", "__", page_name)
+    page.screenshot(path=f"{stem}.png")
+    Path(f"{stem}.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
+    page.close()
+    _visits[key] = result
+    return result
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("page_name", PAGES)
+def test_no_page_is_wider_than_the_phone(phone, site, mode, page_name):
+    seen = phone_visit(phone, site, mode, page_name)
+    assert seen["innerWidth"] == PHONE["width"], "the mobile browser widened its layout viewport"
+    assert seen["scrollWidth"] <= PHONE["width"], seen["sticking"]
+    assert seen["errors"] == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("page_name", PAGES)
+def test_the_next_chevron_and_the_search_icon_are_whole(phone, site, mode, page_name):
+    """Two defects seen at 375 px: the "Next" chevron half cut off by its link, and the search
+    box's icon over the first letter of the query (scobook/static/sco-phone.css)."""
+    seen = phone_visit(phone, site, mode, page_name)
+    assert seen["clipped"] == []
+    assert all(overlap <= 0.5 for overlap in seen["searchIcons"]), seen["searchIcons"]
+    if page_name.startswith("search.html"):
+        assert seen["searchIcons"], "the search page shows no search box"
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("page_name", PAGES)
+def test_no_serious_or_critical_axe_violation_on_the_phone(phone, site, mode, page_name):
+    seen = phone_visit(phone, site, mode, page_name)
+    assert seen["theme"] == mode
+    if mode == "dark":
+        assert seen["background"] < 0.05, "the page is not dark"
+    else:
+        assert seen["background"] > 0.8, "the page is not light"
+    assert seen["axe"] == []
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_every_chart_is_a_lazy_image_file_with_its_size(phone, site, page_name):
+    images = phone_visit(phone, site, "light", page_name)["images"]
+    if page_name in NOTEBOOK_PAGES:
+        assert any(i["chart"] for i in images), "a notebook page without a chart: did the chart markup change?"
+    for image in images:
+        assert not image["src"].startswith("data:"), image
+        assert image["loading"] == "lazy", image
+        width, height = int(image["width"] or 0), int(image["height"] or 0)
+        assert width > 0 and height > 0, image
+        # the box has the chart's shape before the image arrives: nothing moves when it does
+        shown_width, shown_height = image["box"]
+        assert shown_width <= PHONE["width"]
+        assert abs(shown_height - shown_width * height / width) <= 2, image
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("page_name", PAGES)
+def test_wide_tables_are_stacked_as_cards_with_their_column_names(phone, site, mode, page_name):
+    tables = phone_visit(phone, site, mode, page_name)["tables"]
+    assert len(tables) >= STACKED_TABLES.get(page_name, 0), tables
+    for table in tables:
+        assert table["rowDisplay"] == "block", table
+        assert table["unlabelled"] == 0, table
+        assert table["label"] not in (None, "none", "normal", '""'), table
+        assert table["width"] <= table["room"] + 0.5, table
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_quiz_after_a_wrong_and_a_right_answer_has_no_serious_axe_violation(phone, site, mode):
+    page = phone(mode).new_page()
+    page.goto(f"{site}/{QUIZ_PAGE}", wait_until="load")
+    form = page.locator(f"{QUIZ} form.sco-quiz-q").first
+    correct = int(form.get_attribute("data-correct").split(",")[0])
+    wrong = 0 if correct != 0 else 1
+    form.locator("label.sco-quiz-option").nth(wrong).click()
+    form.get_by_role("button", name="Check answer").click()
+    assert form.locator(".sco-quiz-verdict").inner_text() == "✗ Not quite."
+    form.locator("details.sco-quiz-answer summary").click()  # the answer, shown after a first try
+    after_wrong = serious_axe_violations(page)
+    form.locator("label.sco-quiz-option").nth(correct).click()
+    form.get_by_role("button", name="Check answer").click()
+    assert form.locator(".sco-quiz-verdict").inner_text() == "✓ Correct."
+    after_right = serious_axe_violations(page)
+    form.screenshot(path=str(OUTPUT_DIR / "phone" / mode / "quiz-after-right-answer.png"))
+    page.close()
+    assert (after_wrong, after_right) == ([], [])
+
+
+def test_a_first_visit_logs_no_theme_mode_error(browser, site):
+    """pydata-sphinx-theme logs "Got invalid theme mode" when html_context has no default_mode
+    (set in _config.yml); a fresh context has an empty localStorage, as a first visit does."""
+    context = offline_context(browser, **PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
+    page.goto(f"{site}/intro.html", wait_until="load")
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.documentElement.dataset.mode") == "auto"
+    context.close()
+    assert [m for m in console if m.startswith("error:")] == []
+
+
+def cjk_pages(html_dir: Path) -> list[str]:
+    return [p for p in PAGES if (html_dir / p.split("?")[0]).exists()
+            and CJK.search((html_dir / p.split("?")[0]).read_text(encoding="utf-8"))]
+
+
+def test_chinese_text_is_drawn_in_the_books_font_not_as_empty_boxes(phone, site, html_dir):
+    """Each element with Chinese text, drawn as the page first drew it, looks the same as a fresh
+    copy of it drawn after the font has loaded. Chromium 156 kept empty boxes for the first Chinese
+    text it laid out while the font was loading when the font came after system-ui in the stack."""
+    from PIL import Image, ImageChops
+
+    pages = cjk_pages(html_dir)
+    assert "chapters/03-shanghai-spirit/spirit.html" in pages
+    boxes = []
+    for page_name in pages:
+        page = phone("light").new_page()
+        page.goto(f"{site}/{page_name}", wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        count = page.evaluate("""re => {
+            const cjk = new RegExp(re);
+            const found = new Set();
+            const walk = document.createTreeWalker(document.querySelector('article.bd-article'), NodeFilter.SHOW_TEXT);
+            while (walk.nextNode()) {
+                const e = walk.currentNode.parentElement;
+                if (cjk.test(walk.currentNode.data) && e.getClientRects().length) found.add(e);
+            }
+            [...found].forEach((e, i) => e.setAttribute('data-cjk-check', i));
+            return found.size;
+        }""", CJK.pattern)
+        assert page.evaluate("[...document.fonts].some(f => f.family.includes('SCO Noto Sans SC') && f.status === 'loaded')")
+        for i in range(min(count, 12)):
+            element = page.locator(f'[data-cjk-check="{i}"]')
+            if not element.is_visible():
+                continue
+            before = element.screenshot()
+            element.evaluate("e => e.replaceWith(e.cloneNode(true))")
+            after = page.locator(f'[data-cjk-check="{i}"]').screenshot()
+            diff = ImageChops.difference(Image.open(io.BytesIO(before)).convert("RGB"),
+                                         Image.open(io.BytesIO(after)).convert("RGB")).getbbox()
+            if diff is not None:
+                boxes.append((page_name, element.inner_text()[:40]))
+        page.close()
+    assert boxes == []
+
+
+def test_stacked_tables_get_their_column_names_at_build_time():
+    """label_table_cells: cells of sco-table tables get data-label from the header row (a colspan
+    counts), keep their own, and the rest of the page is untouched."""
+    from scobook.sphinx.theme import label_table_cells
+
+    body = ('<p>before &amp; <br> after</p><table class="x"><tr><td>other</td></tr></table>'
+            '<table class="sco-table"><thead><tr><th scope="col">Principle</th><th colspan="2">Evidence</th>'
+            '<th>Note</th></tr></thead><tbody><tr><th scope="row">Trust</th><td>for</td><td>against</td>'
+            '<td data-label="Own">n</td></tr></tbody></table><p>after</p>')
+    out = label_table_cells(body)
+    assert out.startswith('<p>before &amp; <br> after</p><table class="x"><tr><td>other</td></tr></table>')
+    assert out.endswith("<p>after</p>")
+    assert out.count('data-label="Evidence"') == 2 and 'data-label="Own"' in out
+    assert 'role="rowheader"' in out and 'data-label="Principle"' not in out
+    legacy = label_table_cells('<table class="spirit-practice"><thead><tr><th>A</th></tr></thead>'
+                               "<tbody><tr><td>1</td></tr></tbody></table>")
+    assert 'class="spirit-practice sco-table"' in legacy and 'data-label="A"' in legacy
