@@ -36,8 +36,12 @@ def read_csv_strict(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
 
 #: Codes that readers see as words in tables (statuses, and the "none" of a state with no status).
 CODE_LABELS = {"none": "no status"}
-#: The CSS class of tables made for readers (the book's stylesheet stacks them on a phone).
+#: The CSS class of wide tables made for readers: the book's stylesheet stacks them as cards on a
+#: phone. A table narrow enough for a 375 px screen (about 48 characters a row) keeps its rows and
+#: gets :data:`COMPACT_TABLE_CLASS` instead: cards would only make it longer.
 READER_TABLE_CLASS = "sco-table"
+COMPACT_TABLE_CLASS = "sco-table-compact"
+PHONE_ROW_CHARACTERS = 48
 
 
 class Folded:
@@ -84,7 +88,10 @@ def readable(frame: pd.DataFrame, *, caption: str | None = None, end_columns: tu
             if len(present) and present.isin(labels.keys()).all() and present.isin(STATUS_LABELS.keys()).any():
                 shown[column] = text.map(labels)
     shown.columns = [str(c).replace("_", " ") for c in shown.columns]
-    styler = shown.style.hide(axis="index").set_table_attributes(f'class="{READER_TABLE_CLASS}"')
+    widths = [max([len(str(column)), *(len(str(v)) for v in shown[column])]) for column in shown.columns]
+    wide = sum(widths) + 2 * len(widths) > PHONE_ROW_CHARACTERS
+    css_class = READER_TABLE_CLASS if wide else COMPACT_TABLE_CLASS
+    styler = shown.style.hide(axis="index").set_table_attributes(f'class="{css_class}"')
     if caption:
         styler = styler.set_caption(caption)
     return Folded(fold, styler) if fold else styler

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from scobook.tables import READER_TABLE_CLASS, readable
+from scobook.tables import COMPACT_TABLE_CLASS, READER_TABLE_CLASS, readable
 
 
 def test_codes_become_words_and_the_index_is_hidden():
@@ -44,3 +44,9 @@ def test_a_column_of_none_alone_is_not_a_status_and_decimals_are_rounded():
     html = readable(pd.DataFrame({"mark": ["none", "none"], "share": [11.9, 2.345]})).to_html()
     assert ">none<" in html and "no status" not in html
     assert ">11.9<" in html and ">2.3<" in html and "11.900000" not in html
+
+
+def test_only_a_table_too_wide_for_a_phone_is_stacked_as_cards():
+    narrow = readable(pd.DataFrame({"bloc": ["EAEU", "CSTO"], "shared": [4, 5]})).to_html()
+    wide = readable(pd.DataFrame({"state": ["United Arab Emirates"], "note": ["a long note that needs the width"]})).to_html()
+    assert f'class="{COMPACT_TABLE_CLASS}"' in narrow and f'class="{READER_TABLE_CLASS}"' in wide
