@@ -125,9 +125,10 @@ def ensure_lighthouse() -> Path:
     if LIGHTHOUSE.exists() and installed.exists() and json.loads(installed.read_text())["version"] == pinned:
         return LIGHTHOUSE
     npm = shutil.which("npm")
-    if not npm or not shutil.which("node"):
-        sys.exit("Lighthouse needs Node.js and npm (Debian/Ubuntu: apt-get install nodejs npm; Node 18.16 or "
-                 f"newer), to install lighthouse {pinned} into benchmarks/node_modules. Neither was found on PATH.")
+    missing = [tool for tool in ("node", "npm") if not shutil.which(tool)]
+    if missing:
+        sys.exit(f"Lighthouse needs Node.js 18.16 or newer and npm (Debian/Ubuntu: apt-get install nodejs npm) to "
+                 f"install lighthouse {pinned} into benchmarks/node_modules; not found on PATH: {', '.join(missing)}.")
     print(f"Installing lighthouse {pinned} into benchmarks/node_modules (npm ci) ...", flush=True)
     proc = subprocess.run([npm, "ci", "--prefix", str(HERE), "--no-audit", "--no-fund"],
                           capture_output=True, text=True, timeout=600)
@@ -172,6 +173,15 @@ def run_lighthouse(lighthouse: Path, chrome: str, url: str, report: Path) -> dic
     result = json.loads(report.read_text())
     if result.get("runtimeError"):
         print(f"  {url}: {result['runtimeError'].get('message')}", file=sys.stderr)
+        return None
+    unscored = [name for name in CATEGORIES if result["categories"].get(name, {}).get("score") is None]
+    if unscored:  # e.g. NO_LCP: a metric could not be measured in this run
+        failed = {audit: a.get("errorMessage") for audit, a in result["audits"].items()
+                  if a.get("scoreDisplayMode") == "error" and any(
+                      ref["id"] == audit and ref["weight"] > 0
+                      for name in unscored for ref in result["categories"][name]["auditRefs"])}
+        print(f"  {url}: no {', '.join(unscored)} score in this run ({failed}); run ignored", file=sys.stderr)
+        return None
     return result
 
 
@@ -215,6 +225,11 @@ def lost_points(result: dict) -> list[str]:
                             for item in block.get("items", []) if isinstance(item, dict) and item.get("node")), None)
             if hints:
                 lines.append("  savings: " + ", ".join(t for _, t in sorted(hints, reverse=True)))
+            weight = audits.get("total-byte-weight", {})
+            heaviest = [f"{item['url'].rsplit('/', 1)[-1].split('?')[0]} {item['totalBytes'] / 1024:.0f} KiB"
+                        for item in weight.get("details", {}).get("items", [])[:4]]
+            if heaviest:
+                lines.append(f"  {weight.get('displayValue', 'transferred')}; largest: " + ", ".join(heaviest))
             if element:
                 lines.append(f"  LCP element: {element[:160]}")
     return lines
@@ -226,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "test-output" / "lighthouse", help="where the JSON reports go")
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the table shows the median run (default 3)")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
 
     if not (args.html / "index.html").exists():
         sys.exit(f"No built book at {args.html}; run 'make book' first.")
@@ -233,9 +250,10 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     version = subprocess.run([str(lighthouse), "--version"], capture_output=True, text=True, timeout=60).stdout.strip()
     print(f"# Lighthouse {version}, {time.strftime('%Y-%m-%d')}: mobile preset (simulated throttling), "
-          f"{chrome_version(chrome)}, {os.cpu_count()} cores, pages served gzip-compressed as on GitHub Pages\n")
+          f"{chrome_version(chrome)}, {os.cpu_count()} cores, pages served gzip-compressed as on GitHub Pages; "
+          f"each page's median of {args.runs} run(s), with the range of performance scores in brackets\n")
 
-    rows, notes = [], []
+    rows, notes, broken = [], [], set()
     with serve_gzip(args.html) as base:
         for page in audited_pages():
             results = []
@@ -244,8 +262,9 @@ def main(argv: list[str] | None = None) -> int:
                 report = args.out / (page.replace("/", "_").removesuffix(".html") + f"{suffix}.json")
                 report.unlink(missing_ok=True)
                 result = run_lighthouse(lighthouse, chrome, f"{base}/{page}", report)
-                if result and not result.get("runtimeError"):
+                if result:
                     results.append(result)
+                    broken.update(audit for audit, a in result["audits"].items() if a.get("scoreDisplayMode") == "error")
             if not results:
                 rows.append((page, "error", "error", "error", "error", "-"))
                 continue
@@ -268,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n## What cost points\n")
     for page, lines in notes:
         print(f"- {page}: " + ("all 100" if not lines else "\n  ".join(lines)))
+    if broken:
+        print(f"\nAudits that failed to run (not scored; Lighthouse {version} with this Chromium): {', '.join(sorted(broken))}")
     print(f"\nRaw reports: {args.out}")
     return 0
 
