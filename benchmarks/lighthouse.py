@@ -1,6 +1,6 @@
 """Lighthouse on the built book, served the way GitHub Pages serves it (gzip-compressed text).
 
-    python benchmarks/lighthouse.py [--html _build/html] [--out test-output/lighthouse] [--runs 3]
+    python benchmarks/lighthouse.py [--html _build/html] [--out test-output/lighthouse] [--runs 3] [--page PATH ...]
 
 Audits the home page, every notebook page and one chapter page with a quiz with Lighthouse's
 mobile preset (its default: simulated slow 4G and a 4x slower CPU) and the categories
@@ -240,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html", help="the built book (default _build/html)")
     parser.add_argument("--out", type=Path, default=ROOT / "test-output" / "lighthouse", help="where the JSON reports go")
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the table shows the median run (default 3)")
+    parser.add_argument("--page", action="append", dest="pages", metavar="PATH",
+                        help="audit this page (relative to --html; repeatable) instead of the usual set")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -255,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows, notes, broken = [], [], set()
     with serve_gzip(args.html) as base:
-        for page in audited_pages():
+        for page in args.pages or audited_pages():
             results = []
             for run in range(args.runs):
                 suffix = f"-{run + 1}" if args.runs > 1 else ""
