@@ -13,7 +13,7 @@ help:
 	@echo "make test-fast   unit and data tests only, in seconds (no build, no browser, no fresh venvs)"
 	@echo "make lint   ruff on the package, tests, tools and notebooks"
 	@echo "make lab    open the notebooks in JupyterLab (installs requirements-jupyter.txt)"
-	@echo "make bench  print build, notebook and page-weight figures"
+	@echo "make bench  print build, notebook and page-weight figures and Lighthouse scores of _build/html (needs Chromium, npm)"
 	@echo "make handout     print the handout page to _build/html/chapters/handout.pdf (A4; needs Chromium)"
 	@echo "make classpack   write the offline class pack _build/sco-classpack.zip"
 	@echo "make clean  remove _build and the Jupyter cache (keeps .venv)"
@@ -53,8 +53,10 @@ lint: $(VENV)/.test-installed
 lab: $(VENV)/.jupyter-installed
 	$(BIN)/jupyter-lab
 
-bench: $(VENV)/.test-installed
+# Lighthouse (npm, pinned in benchmarks/package-lock.json) is installed into benchmarks/node_modules on first use.
+bench: book $(VENV)/.test-installed
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/lighthouse.py
 
 handout: book $(VENV)/.test-installed
 	$(BIN)/python tools/handout.py

@@ -6,6 +6,7 @@ split by concern:
 - :mod:`scobook.sphinx.reference`  pages built from data/: glossary, discussion, sources,
   the classification model, the evidence pack, the simulation's role cards
 - :mod:`scobook.sphinx.charts`     charts written as image and CSV files
+- :mod:`scobook.sphinx.meta`       each page's meta description, and a proper home page redirect
 - :mod:`scobook.sphinx.theme`      workarounds for the theme, each naming its upstream issue
 
 Unresolvable references and bad data are reported as Sphinx errors, so the strict build fails.
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from scobook.paths import ROOT_VARIABLE
 
-PARTS = ("article", "quizzes", "reference", "charts", "theme")
+PARTS = ("article", "quizzes", "reference", "charts", "meta", "theme")
 
 
 def setup(app):

@@ -6,11 +6,17 @@
 - :func:`tidy_page_context`: sphinx-thebe adds its inline config twice (a JavaScript error on every
   page), and the navigation's expand/collapse ``<summary>`` has no accessible name; drop each part
   when sphinx-thebe / pydata-sphinx-theme stop doing so (checked with 0.3.1 / 0.17.1).
-- :func:`drop_fontawesome_js`: the theme loads a 1.5 MB icon script it offers no option to turn
+- :data:`FONTAWESOME_JS`: the theme loads a 1.5 MB icon script it offers no option to turn
   off; drop when pydata-sphinx-theme makes it optional.
 - ``sco-phone.css``: the book on a 375 px phone: the search icon over the query (a consequence of
   dropping fontawesome.js), the clipped "Next" chevron (pydata-sphinx-theme 0.17.1), and tables
   marked ``sco-table`` stacked as cards, whose cells :func:`label_table_cells` names.
+- :data:`EMPTY_MODE`: on a first visit the theme logs "Got invalid theme mode" as a console
+  error (Lighthouse's best-practices audit "errors-in-console"); drop when pydata-sphinx-theme's
+  head script falls back to ``auto`` itself (checked with 0.17.1).
+
+:data:`FONTAWESOME_JS` and :data:`EMPTY_MODE` are applied to the written pages
+(:func:`rewrite_built_pages`), as the theme's templates offer no hook for them.
 """
 
 from __future__ import annotations
@@ -139,23 +145,32 @@ def _label_table(fragment: str) -> str:
     return str(soup)
 
 
+#: pydata-sphinx-theme ships the same icons twice: as web fonts in its CSS (about 250 KB, used by
+#: every ``<i class="fa-...">``) and as ``fontawesome.js``, which swaps each icon for an SVG. The
+#: script is 60 % of what a first visit downloads, and the theme offers no option to turn it off,
+#: so it is removed from the built pages; the icons keep rendering from the web fonts.
 FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 
-def drop_fontawesome_js(app, exception) -> None:
-    """Remove the theme's 1.5 MB Font Awesome JavaScript from every page.
+#: pydata-sphinx-theme's head script sets ``dataset.mode = localStorage.getItem("mode") || ""``:
+#: on a first visit (and with no ``default_mode``) the mode is empty, which the theme's JavaScript
+#: rejects with ``console.error("Got invalid theme mode: . Resetting to auto.")`` before using
+#: ``auto``. Falling back to ``"auto"`` in that script does the same without the error. (Setting
+#: ``default_mode`` instead would also put ``data-theme="auto"`` on ``<html>``, which no stylesheet
+#: rule matches, so a reader without JavaScript would lose the light theme's colours.)
+EMPTY_MODE = re.compile(r'(dataset\.mode = localStorage\.getItem\("mode"\) \|\| )""')
 
-    pydata-sphinx-theme ships the same icons twice: as web fonts in its CSS (about 250 KB, used
-    by every ``<i class="fa-...">``) and as ``fontawesome.js``, which swaps each icon for an SVG.
-    The script is 60 % of what a first visit downloads, and the theme offers no option to turn
-    it off, so it is removed from the built pages; the icons keep rendering from the web fonts.
-    """
+PAGE_FIXES = ((FONTAWESOME_JS, ""), (EMPTY_MODE, r'\1"auto"'))
+
+def rewrite_built_pages(app, exception) -> None:
+    """Apply :data:`PAGE_FIXES` to every written HTML page."""
     if exception is not None or app.builder.format != "html":
         return
     for page in Path(app.outdir).rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        lighter = FONTAWESOME_JS.sub("", text)
-        if lighter != text:
-            page.write_text(lighter, encoding="utf-8")
+        text = fixed = page.read_text(encoding="utf-8")
+        for pattern, replacement in PAGE_FIXES:
+            fixed = pattern.sub(replacement, fixed)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
 
 
 def setup(app):
@@ -163,4 +178,4 @@ def setup(app):
     app.add_js_file("sco-toggle-fix.js", defer="defer")
     app.add_css_file("sco-phone.css")
     app.connect("html-page-context", tidy_page_context, priority=900)
-    app.connect("build-finished", drop_fontawesome_js)
+    app.connect("build-finished", rewrite_built_pages)
