@@ -45,3 +45,15 @@ def test_a_phone_loads_the_phone_rendition_of_every_chart_and_a_desktop_the_full
         assert len(sources) >= 4
         assert all(src.endswith("-phone.png") == wanted for src in sources), (width, sources)
         context.close()
+
+
+def test_printing_a_page_opens_what_is_folded_and_closes_it_afterwards(phone, site):
+    phone.goto(f"{site}/chapters/answer-key.html")
+    phone.wait_for_load_state("networkidle")
+    count = "document.querySelectorAll('details.sco-fold').length"
+    opened = "document.querySelectorAll('details.sco-fold[open]').length"
+    assert phone.evaluate(count) >= 5 and phone.evaluate(opened) == 0
+    phone.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert phone.evaluate(opened) == phone.evaluate(count)
+    phone.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert phone.evaluate(opened) == 0
