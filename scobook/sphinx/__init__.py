@@ -8,6 +8,7 @@ split by concern:
 - :mod:`scobook.sphinx.charts`     charts written as image and CSV files
 - :mod:`scobook.sphinx.meta`       each page's meta description, and a proper home page redirect
 - :mod:`scobook.sphinx.theme`      workarounds for the theme, each naming its upstream issue
+- :mod:`scobook.sphinx.fonts`      the theme's Font Awesome fonts cut down to the icons the pages use
 
 Unresolvable references and bad data are reported as Sphinx errors, so the strict build fails.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from scobook.paths import ROOT_VARIABLE
 
-PARTS = ("article", "quizzes", "reference", "charts", "meta", "theme")
+PARTS = ("article", "quizzes", "reference", "charts", "meta", "theme", "fonts")
 
 
 def setup(app):
