@@ -243,5 +243,40 @@ def subset_icon_fonts(app, exception) -> None:
                     f"({len(wanted & cmaps[path])} icons)")
 
 
+def prune_icon_table(css_text: str, css: IconCSS, wanted: set[str]) -> str:
+    """``css_text`` without the rules of Font Awesome's icon table (``.fa-x:before{content:...}``,
+    about 2,500 of them, 20 KiB) whose icon the book does not use: the glyph is not in the subset
+    fonts anyway, and Lighthouse counts the rules as unused CSS on every page."""
+
+    def keep(match: re.Match) -> str:
+        selectors = [s.strip() for s in match.group(1).split(",")]
+        table = [_ICON_SELECTOR.fullmatch(s) for s in selectors]
+        if not (table and all(table) and _ICON_VALUE.search(match.group(2))):
+            return match.group(0)
+        used = [s for s, m in zip(selectors, table) if set(css.icons.get(m.group(1), "")) & wanted]
+        return f"{','.join(used)}{{{match.group(2)}}}" if used else ""
+
+    return _RULE.sub(keep, css_text)
+
+
+def prune_icon_tables(app, exception) -> None:
+    """Apply :func:`prune_icon_table` to the output's stylesheets (after the fonts are subset)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    paths = sorted((outdir / "_static").rglob("*.css"))
+    css = read_icon_css(p.read_text(encoding="utf-8", errors="replace") for p in paths)
+    wanted = used_glyphs(outdir, css).characters()
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if ":before{content:" not in text and "--fa:" not in text:
+            continue
+        pruned = prune_icon_table(text, css, wanted)
+        if pruned != text:
+            path.write_text(pruned, encoding="utf-8")
+            logger.info(f"Font Awesome: {path.name} {len(text) / 1024:.1f} KiB -> {len(pruned) / 1024:.1f} KiB")
+
+
 def setup(app):
     app.connect("build-finished", subset_icon_fonts)
+    app.connect("build-finished", prune_icon_tables, priority=600)  # after the fonts, which read the table
