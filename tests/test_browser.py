@@ -197,10 +197,10 @@ def test_chinese_terms_use_the_font_shipped_with_the_book(browser, site):
     context = offline_context(browser)
     page = context.new_page()
     fonts = []
-    page.on("response", lambda r: fonts.append(r.url) if r.url.endswith(".woff") else None)
+    page.on("response", lambda r: fonts.append(r.url) if r.url.endswith((".woff", ".woff2")) else None)
     page.goto(f"{site}/chapters/03-shanghai-spirit/index.html")
     page.evaluate("document.fonts.ready")
-    assert any(url.endswith("/_static/fonts/noto-sans-sc-subset.woff") for url in fonts)
+    assert any(url.endswith("/_static/fonts/noto-sans-sc-subset.woff2") for url in fonts)
     assert page.evaluate("""() => [...document.fonts].some(f => f.family.includes('SCO Noto Sans SC') && f.status === 'loaded')""")
     context.close()
 

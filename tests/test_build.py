@@ -146,7 +146,7 @@ def test_the_shipped_chinese_font_covers_every_chinese_character_in_the_book(htm
     built = {c for page in html_dir.rglob("*.html") for c in CJK.findall(page.read_text(encoding="utf-8"))}
     assert built, "no Chinese text found in the built book"
     assert built - covered == set(), "run tools/make_cjk_subset.py"
-    assert (html_dir / "_static/fonts/noto-sans-sc-subset.woff").exists()
+    assert (html_dir / "_static/fonts/noto-sans-sc-subset.woff2").exists()
 
 
 def test_since_the_article_counts_summits_after_qingdao_and_says_what_is_not_included(html_dir):

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "_static" / "fonts" / "noto-sans-sc-subset.woff"
+OUT = ROOT / "_static" / "fonts" / "noto-sans-sc-subset.woff2"
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 SOURCES = ["data/*.yml", "data/*.csv", "chapters/**/*.md", "chapters/**/*.ipynb", "intro.md"]
 
@@ -35,14 +35,14 @@ def main(source: Path) -> None:
     collection = TTCollection(str(source))
     font = next(f for f in collection.fonts if "SC" in f["name"].getDebugName(1))
     options = subset.Options()
-    options.flavor = "woff"
+    options.flavor = "woff2"
     options.layout_features = ["*"]
     subsetter = subset.Subsetter(options)
     chars = cjk_characters()
     subsetter.populate(text="".join(sorted(chars)))
     subsetter.subset(font)
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    font.flavor = "woff"
+    font.flavor = "woff2"
     font.save(str(OUT))
     print(f"{OUT.relative_to(ROOT)}: {len(chars)} characters, {OUT.stat().st_size / 1024:.1f} KB")
 
