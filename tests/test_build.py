@@ -184,3 +184,12 @@ def test_the_answer_key_folds_each_quiz_and_holds_every_answer(html_dir):
         assert len(folded.select("ol > li")) == len(bank.questions)
     page = (html_dir / "chapters/answer-key.html").read_text()
     assert "sco-print.js" in page  # printing opens every folded block
+
+
+def test_the_sources_page_folds_each_files_source_list(html_dir):
+    soup = BeautifulSoup((html_dir / "chapters/sources.html").read_text(), "html.parser")
+    folds = soup.select("details.sco-fold")
+    assert len(folds) >= 8
+    for fold in folds:
+        count = int(re.search(r"The (\d+) sources?", fold.summary.get_text())[1])
+        assert len(fold.select("ul.sco-source-urls > li")) == count

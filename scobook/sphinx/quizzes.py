@@ -13,6 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from scobook.paths import data_path
 from scobook.quiz import MESSAGES, Bank, bank_data_files, bank_names, bank_path, load_all_banks, load_bank
+from scobook.sphinx.fold import folded
 
 
 class QuizDirective(SphinxDirective):
@@ -106,9 +107,6 @@ class AnswerKeyDirective(SphinxDirective):
         for bank in load_all_banks():
             section = nodes.section(ids=[f"answers-{bank.name}"])
             section += nodes.title("", bank.title)
-            # Each chapter's answers fold under one line, so the key is a short page on a phone.
-            section += nodes.raw("", f'<details class="sco-fold"><summary>The answers to the {len(bank.questions)} '
-                                     f"questions of this quiz (open to read them)</summary>", format="html")
             items = nodes.enumerated_list()
             for q in bank.questions:
                 item = nodes.list_item()
@@ -122,8 +120,8 @@ class AnswerKeyDirective(SphinxDirective):
                 answer += nodes.emphasis("", f"Source: {q.source}.")
                 item += answer
                 items += item
-            section += items
-            section += nodes.raw("", "</details>", format="html")
+            # Each chapter's answers fold under one line, so the key is a short page on a phone.
+            section += folded(f"The answers to the {len(bank.questions)} questions of this quiz (open to read them)", items)
             output.append(section)
         return output
 

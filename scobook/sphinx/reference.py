@@ -15,6 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from scobook.paths import data_path
 from scobook.sphinx.article import para_ref
+from scobook.sphinx.fold import folded
 
 
 class ClaimModelDirective(SphinxDirective):
@@ -231,10 +232,7 @@ class DataSourcesDirective(SphinxDirective):
             summary += nodes.Text(str(entry["as_of"]) + ".")
             section += summary
             urls = cited_urls(path)
-            if urls:  # folded under one line: the sources page stays short on a phone
-                section += nodes.raw("", f'<details class="sco-fold"><summary>The {len(urls)} source'
-                                         f'{"s" if len(urls) != 1 else ""} this file cites (open the list)</summary>',
-                                     format="html")
+            if urls:
                 listing = nodes.bullet_list(classes=["sco-source-urls"])
                 for url in urls:
                     item = nodes.list_item()
@@ -242,8 +240,9 @@ class DataSourcesDirective(SphinxDirective):
                     para += nodes.reference("", url, refuri=url)
                     item += para
                     listing += item
-                section += listing
-                section += nodes.raw("", "</details>", format="html")
+                # folded under one line: the sources page stays short on a phone
+                section += folded(f"The {len(urls)} source{'s' if len(urls) != 1 else ''} this file cites "
+                                  "(open the list)", listing)
             output.append(section)
         return output
 
