@@ -173,7 +173,9 @@ def passage_html(article: Article, spec: str, *, folded: str | None = None) -> s
     )
     quote = (f"<blockquote>{paragraphs}<p>&mdash; {html.escape(article.citation())} (opinion article)</p>"
              "</blockquote>")
-    return f"<details class=\"sco-fold\"><summary>{html.escape(folded)}</summary>{quote}</details>" if folded else quote
+    from scobook.tables import fold_html
+
+    return fold_html(folded, quote) if folded else quote
 
 
 def show_passage(spec: str, *, folded: str | None = None):

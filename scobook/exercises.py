@@ -66,11 +66,10 @@ class Feedback:
 
 # --- the data, loaded once per kernel -------------------------------------------------------
 
-@cache
 def _membership():
-    from scobook.membership import load_membership
+    from scobook.membership import shipped_membership
 
-    return load_membership()
+    return shipped_membership()  # the same cached table the quizzes use
 
 
 @cache
@@ -81,9 +80,14 @@ def _paragraphs() -> pd.DataFrame:
 
 
 def _today() -> pd.Timestamp:
-    from scobook.paths import as_of
+    return _membership().attrs["as_of"]  # the date the data was checked up to
 
-    return pd.Timestamp(as_of("sco_membership.csv"))
+
+def _sco_members_today() -> set[str]:
+    from scobook.membership import status_on
+
+    on = status_on(_membership(), _today())
+    return set(on.loc[on["status"] == "member", "iso3"])
 
 
 # --- expected answers, one function per exercise ---------------------------------------------
@@ -168,14 +172,9 @@ def _principle_total(principle: str = "mutual_benefit") -> int:
 
 
 def _shared_members() -> dict[str, int]:
-    from scobook.blocs import BLOCS, load_blocs, members_of
-    from scobook.membership import status_on
+    from scobook.blocs import BLOCS
 
-    today = _today()
-    on = status_on(_membership(), today)
-    sco = set(on.loc[on["status"] == "member", "iso3"])
-    blocs = load_blocs()
-    return {bloc: len(sco & set(members_of(blocs, bloc, today))) for bloc in BLOCS}
+    return {bloc: len(_sco_members_in(bloc)) for bloc in BLOCS}
 
 
 def _bloc_sharing_most() -> set[str]:
@@ -185,12 +184,8 @@ def _bloc_sharing_most() -> set[str]:
 
 def _sco_members_in(bloc: str = "EAEU") -> set[str]:
     from scobook.blocs import load_blocs, members_of
-    from scobook.membership import status_on
 
-    today = _today()
-    on = status_on(_membership(), today)
-    sco = set(on.loc[on["status"] == "member", "iso3"])
-    return sco & set(members_of(load_blocs(), bloc, today))
+    return _sco_members_today() & set(members_of(load_blocs(), bloc, _today()))
 
 
 def _initiatives_before_article() -> int:

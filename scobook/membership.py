@@ -10,6 +10,7 @@ names the file, the row and the field.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pandas as pd
@@ -257,3 +258,14 @@ def load_summits(path: str | Path | None = None, *, today: dt.date | None = None
         records.append({**record, "year": start.year, "date_start": pd.Timestamp(start), "date_end": end})
     frame = pd.DataFrame(records)
     return frame.sort_values("date_start").reset_index(drop=True)
+
+
+def shipped_membership() -> pd.DataFrame:
+    """The book's own membership file, read once per data folder and process: the quizzes and the
+    exercises' self-checks ask it many questions. Treat the table as read-only."""
+    return _shipped_from(data_path("sco_membership.csv"))
+
+
+@functools.cache
+def _shipped_from(path: Path) -> pd.DataFrame:
+    return load_membership()  # the shipped file at ``path``, with its "as of" limit

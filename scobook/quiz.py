@@ -24,7 +24,6 @@ answers cannot drift from the data.
 
 from __future__ import annotations
 
-import functools
 import random
 import re
 from dataclasses import dataclass, field
@@ -232,17 +231,10 @@ def _compute(path: Path, where: str, entry: dict) -> dict:
 
 
 def _membership():
-    """The membership table, read once per data file (a bank computes many questions from it)."""
-    from scobook.paths import data_path
+    """The membership table, read once (a bank computes many questions from it)."""
+    from scobook.membership import shipped_membership
 
-    return _membership_from(data_path("sco_membership.csv"))
-
-
-@functools.cache
-def _membership_from(path: Path):
-    from scobook.membership import load_membership
-
-    return load_membership()  # the shipped file at ``path``, with its "as of" limit
+    return shipped_membership()
 
 
 def _day(value) -> str:

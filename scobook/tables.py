@@ -44,6 +44,18 @@ COMPACT_TABLE_CLASS = "sco-table-compact"
 PHONE_ROW_CHARACTERS = 48
 
 
+#: The class of a block folded under one line (an HTML ``<details>``) in pages and notebook outputs;
+#: the book's stylesheet styles it and ``sco-print.js`` opens it for printing.
+FOLD_CLASS = "sco-fold"
+
+
+def fold_html(summary: str, inner_html: str) -> str:
+    """``inner_html`` folded under ``summary`` (escaped), the one way the book folds HTML."""
+    import html
+
+    return f'<details class="{FOLD_CLASS}"><summary>{html.escape(summary)}</summary>{inner_html}</details>'
+
+
 class Folded:
     """A long table folded under a one-line summary (an HTML ``<details>`` block) that opens on
     a click or Enter: in the book, in JupyterLab and in Notebook 7 alike."""
@@ -52,10 +64,7 @@ class Folded:
         self.summary, self.styler = summary, styler
 
     def _repr_html_(self) -> str:
-        import html
-
-        return (f'<details class="sco-fold"><summary>{html.escape(self.summary)}</summary>'
-                f"{self.styler.to_html()}</details>")
+        return fold_html(self.summary, self.styler.to_html())
 
     def __repr__(self) -> str:
         return f"{self.summary}\n{self.styler.data.to_string(index=False)}"

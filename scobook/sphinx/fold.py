@@ -8,7 +8,7 @@ import html
 
 from docutils import nodes
 
-FOLD_CLASS = "sco-fold"
+from scobook.tables import FOLD_CLASS
 
 
 def folded(summary: str, content: nodes.Node) -> list[nodes.Node]:
