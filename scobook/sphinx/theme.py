@@ -73,11 +73,9 @@ def label_toctree_toggles(toctree):
             summary["aria-label"] = f"Show or hide the sections of {title}"
     return toctree
 
-#: The class of tables shown as stacked cards on a phone (``scobook/static/sco-phone.css``).
+#: The class of tables shown as stacked cards on a phone (``scobook/static/sco-phone.css``); the
+#: notebooks' tables carry it themselves (``scobook.tables.readable`` and the HTML tables they build).
 STACKED_TABLE = "sco-table"
-#: Notebook tables stacked before their notebooks mark them ``sco-table`` (the chapter 3 practice
-#: table and the chapter 5 evidence table); drop each name when its notebook adds the class.
-STACKED_TABLE_ALIASES = ("spirit-practice", "claims-evidence")
 _TABLE_TAG = re.compile(r"<table\b[^>]*>|</table\s*>", re.IGNORECASE)
 _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
@@ -85,7 +83,7 @@ _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 def _stacked(opening_tag: str) -> bool:
     found = _CLASS.search(opening_tag)
     classes = set((found.group(1) or found.group(2) or "").split()) if found else set()
-    return bool(classes & {STACKED_TABLE, *STACKED_TABLE_ALIASES})
+    return STACKED_TABLE in classes
 
 
 def label_table_cells(body: str) -> str:
@@ -93,9 +91,8 @@ def label_table_cells(body: str) -> str:
     column's header, which the phone layout shows above the cell once the header row is hidden.
 
     Only those tables are parsed and rewritten; the rest of the page is left byte for byte. A cell
-    that already has a ``data-label`` keeps it. The table also gets ``sco-table`` if it carries one
-    of :data:`STACKED_TABLE_ALIASES`, and explicit table roles, because a browser may drop a
-    table's semantics for screen readers once CSS displays its rows as blocks.
+    that already has a ``data-label`` keeps it. The table also gets explicit table roles, because a
+    browser may drop a table's semantics for screen readers once CSS displays its rows as blocks.
     """
     if "<table" not in body:
         return body
@@ -118,8 +115,6 @@ def label_table_cells(body: str) -> str:
 def _label_table(fragment: str) -> str:
     soup = BeautifulSoup(fragment, "html.parser")
     table = soup.find("table")
-    if STACKED_TABLE not in table.get("class", []):
-        table["class"] = [*table.get("class", []), STACKED_TABLE]
     header_rows = table.select(":scope > thead > tr")
     names: list[str] = []
     if header_rows:
