@@ -193,3 +193,28 @@ def test_the_sources_page_folds_each_files_source_list(html_dir):
     for fold in folds:
         count = int(re.search(r"The (\d+) sources?", fold.summary.get_text())[1])
         assert len(fold.select("ul.sco-source-urls > li")) == count
+
+
+def test_notebook_pages_fold_how_to_run_and_each_exercise_under_its_heading(html_dir):
+    """In the online book, where nothing runs, the steps for running a notebook and the body of each
+    exercise fold under their headings (which stay in the page's outline); the notebooks themselves
+    are unchanged, so Jupyter shows both in full."""
+    from conftest import NOTEBOOKS, ROOT
+    from scobook.sphinx.fold import EXERCISE_SUMMARY, HOW_TO_RUN_SUMMARY
+
+    for notebook in NOTEBOOKS:
+        page = html_dir / notebook.relative_to(ROOT).with_suffix(".html")
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        how = soup.select_one("section#how-to-run-this-notebook")
+        assert [c.name for c in how.find_all(recursive=False)] == ["h2", "details"], page.name
+        assert how.details.summary.get_text() == HOW_TO_RUN_SUMMARY
+        assert "Shift + Enter" in how.details.get_text()
+        exercises = soup.select("section#exercises > section")
+        assert len(exercises) == 3, page.name
+        for exercise in exercises:
+            assert [c.name for c in exercise.find_all(recursive=False)] == ["h3", "details"], page.name
+            assert exercise.details.summary.get_text() == EXERCISE_SUMMARY
+            assert exercise.details.select(".cell.tag_exercise") and exercise.details.select(".cell.tag_solution")
+        assert all(text in soup.select_one(".bd-toc").get_text() for text in ("How to run this notebook", "Exercise 1"))
+        source = notebook.read_text(encoding="utf-8")
+        assert HOW_TO_RUN_SUMMARY not in source and EXERCISE_SUMMARY not in source

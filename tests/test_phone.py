@@ -324,3 +324,24 @@ def test_stacked_tables_get_their_column_names_at_build_time():
     practice = label_table_cells('<table class="spirit-practice sco-table"><thead><tr><th>A</th></tr></thead>'
                                  "<tbody><tr><td>1</td></tr></tbody></table>")
     assert 'data-label="A"' in practice
+
+
+def test_short_values_sit_beside_their_label_and_long_ones_under_it(browser, site):
+    """label_table_cells marks cells of a few words ``sco-short``; at 375 px such a cell is one line
+    with its label, while a sentence keeps the card's full width under its label."""
+    from scobook.sphinx.theme import SHORT_CELL, label_table_cells
+
+    out = label_table_cells('<table class="sco-table"><thead><tr><th>bloc</th><th>which</th></tr></thead>'
+                            "<tbody><tr><td>EAEU</td><td>" + "Belarus, Kazakhstan, Kyrgyzstan, Russia" * 2
+                            + "</td></tr></tbody></table>")
+    assert out.count(SHORT_CELL) == 1 and f'class="{SHORT_CELL}" data-label="bloc"' in out
+
+    context = offline_context(browser, width=375, height=812)
+    page = context.new_page()
+    page.goto(f"{site}/chapters/04-eurasian-integration/integration.html")
+    cells = page.evaluate("""[...document.querySelectorAll('table.sco-table td.sco-short')]
+        .filter(td => !td.closest('details:not([open])'))
+        .map(td => [td.innerText.trim(), td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight)])""")
+    context.close()
+    assert len(cells) >= 8
+    assert all(lines < 2 for _, lines in cells), cells

@@ -6,6 +6,7 @@ split by concern:
 - :mod:`scobook.sphinx.reference`  pages built from data/: glossary, discussion, sources,
   the classification model, the evidence pack, the simulation's role cards
 - :mod:`scobook.sphinx.charts`     charts written as image and CSV files
+- :mod:`scobook.sphinx.fold`       reference material folded under one line (and the helper that folds)
 - :mod:`scobook.sphinx.meta`       each page's meta description, and a proper home page redirect
 - :mod:`scobook.sphinx.theme`      workarounds for the theme, each naming its upstream issue
 - :mod:`scobook.sphinx.fonts`      the theme's Font Awesome fonts cut down to the icons the pages use
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from scobook.paths import ROOT_VARIABLE
 
-PARTS = ("article", "quizzes", "reference", "charts", "meta", "theme", "fonts")
+PARTS = ("article", "quizzes", "reference", "charts", "fold", "meta", "theme", "fonts")
 
 
 def setup(app):

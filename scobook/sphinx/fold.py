@@ -1,6 +1,7 @@
 """Reference material folded under one line in the built pages (an HTML ``<details>`` block that
 opens on a click or Enter, and that ``sco-print.js`` opens for printing): the answer key per quiz,
-the source list per data file. Notebook outputs fold the same way (``scobook.tables.Folded``)."""
+the source list per data file, and on each notebook page the "How to run this notebook" steps and
+the body of each exercise. Notebook outputs fold the same way (``scobook.tables.Folded``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ from docutils import nodes
 
 from scobook.tables import FOLD_CLASS
 
+#: Sections of every notebook (tests/test_notebook_sources.py) that a student in Jupyter needs in
+#: full but that a reader of the online book, where nothing runs, meets as reference: the page folds
+#: their bodies under their headings, which stay in the page and in its "On this page" outline.
+HOW_TO_RUN = "How to run this notebook"
+HOW_TO_RUN_SUMMARY = "To run or change the code, open it in Jupyter: the rocket button at the top (details)"
+EXERCISES = "Exercises"
+EXERCISE_SUMMARY = "The task, your cell and a worked solution (open to read; run it in Jupyter)"
+
 
 def folded(summary: str, content: nodes.Node) -> list[nodes.Node]:
     """``content`` inside ``<details class="sco-fold">`` with ``summary`` as its one visible line."""
@@ -18,3 +27,38 @@ def folded(summary: str, content: nodes.Node) -> list[nodes.Node]:
         content,
         nodes.raw("", "</details>", format="html"),
     ]
+
+
+def _fold_body(section: nodes.section, summary: str) -> None:
+    """Move everything in ``section`` after its title into a fold."""
+    title = section[0]
+    body = [child for child in section.children if child is not title]
+    if not body:
+        return
+    box = nodes.container()
+    for child in body:
+        section.remove(child)
+        box += child
+    section.extend(folded(summary, box))
+
+
+def _title(section: nodes.section) -> str:
+    return section[0].astext() if section.children and isinstance(section[0], nodes.title) else ""
+
+
+def fold_notebook_reference(app, doctree, docname) -> None:
+    """On a notebook's page (HTML builds): fold the body of "How to run this notebook" and of each
+    exercise under "Exercises" (their introduction stays open)."""
+    if app.builder.format != "html" or not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        return
+    for section in list(doctree.findall(nodes.section)):
+        if _title(section) == HOW_TO_RUN:
+            _fold_body(section, HOW_TO_RUN_SUMMARY)
+        elif _title(section) == EXERCISES:
+            for exercise in [child for child in section.children if isinstance(child, nodes.section)]:
+                _fold_body(exercise, EXERCISE_SUMMARY)
+
+
+def setup(app):
+    app.connect("doctree-resolved", fold_notebook_reference)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

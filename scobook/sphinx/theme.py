@@ -112,6 +112,18 @@ def label_table_cells(body: str) -> str:
     return "".join(out)
 
 
+#: A cell whose value is a few words (a code, a date, a number, a name) sits on one line beside its
+#: label in the stacked layout instead of under it: the cards of a table such as "bloc / name /
+#: shared members / which" take half the height. Longer text keeps the full width under its label.
+SHORT_CELL = "sco-short"
+SHORT_TEXT = 28
+
+
+def _short(cell) -> bool:
+    blocks = cell.find_all(["ul", "ol", "table", "div", "details", "pre"])
+    return not blocks and len(cell.get_text(" ", strip=True)) <= SHORT_TEXT
+
+
 def _label_table(fragment: str) -> str:
     soup = BeautifulSoup(fragment, "html.parser")
     table = soup.find("table")
@@ -134,6 +146,8 @@ def _label_table(fragment: str) -> str:
                 cell["role"] = "cell"
                 if column < len(names) and names[column] and not cell.has_attr("data-label"):
                     cell["data-label"] = names[column]
+                if _short(cell):
+                    cell["class"] = [*cell.get("class", []), SHORT_CELL]
             column += int(cell.get("colspan", 1) or 1)
     for group in table.find_all(["thead", "tbody"], recursive=False):
         group["role"] = "rowgroup"
