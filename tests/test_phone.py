@@ -334,7 +334,7 @@ def test_short_values_sit_beside_their_label_and_long_ones_under_it(browser, sit
     out = label_table_cells('<table class="sco-table"><thead><tr><th>bloc</th><th>which</th></tr></thead>'
                             "<tbody><tr><td>EAEU</td><td>" + "Belarus, Kazakhstan, Kyrgyzstan, Russia" * 2
                             + "</td></tr></tbody></table>")
-    assert out.count(SHORT_CELL) == 1 and f'class="{SHORT_CELL}" data-label="bloc"' in out
+    assert out.count(SHORT_CELL) == 1 and f'class="{SHORT_CELL}" data-label="bloc" role="cell"><div>EAEU</div>' in out
 
     context = offline_context(browser, width=375, height=812)
     page = context.new_page()

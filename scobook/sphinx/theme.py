@@ -113,7 +113,8 @@ def label_table_cells(body: str) -> str:
 
 
 #: A cell whose value is a few words (a code, a date, a number, a name) sits on one line beside its
-#: label in the stacked layout instead of under it: the cards of a table such as "bloc / name /
+#: label in the stacked layout instead of under it (its content goes into one ``<div>``, the grid's
+#: second column, so that text, links and emphasis stay one run): the cards of a table such as "bloc / name /
 #: shared members / which" take half the height. Longer text keeps the full width under its label.
 SHORT_CELL = "sco-short"
 SHORT_TEXT = 28
@@ -146,8 +147,11 @@ def _label_table(fragment: str) -> str:
                 cell["role"] = "cell"
                 if column < len(names) and names[column] and not cell.has_attr("data-label"):
                     cell["data-label"] = names[column]
-                if _short(cell):
+                if cell.has_attr("data-label") and _short(cell):
                     cell["class"] = [*cell.get("class", []), SHORT_CELL]
+                    value = soup.new_tag("div")
+                    value.extend(list(cell.contents))
+                    cell.append(value)
             column += int(cell.get("colspan", 1) or 1)
     for group in table.find_all(["thead", "tbody"], recursive=False):
         group["role"] = "rowgroup"
