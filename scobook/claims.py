@@ -4,6 +4,8 @@ available now."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +19,8 @@ from scobook.tables import read_csv_strict
 CLAIM_TYPES = ("fact", "opinion", "prediction", "recommendation")
 #: The book's one model: a sentence has a *kind* (type); factual claims are checked against the
 #: evidence (accurate / partly / inaccurate) and predictions against events (borne out ...).
-#: Opinions (evaluations) and recommendations have no outcome: they are judged by argument.
+#: Opinions (evaluations) and recommendations get no verdict: the table says what happened since
+#: (or what evidence there is to weigh), and the reader judges the argument.
 OUTCOMES = {
     "fact": ("accurate", "partly_accurate", "inaccurate"),
     "prediction": ("borne_out", "partly_borne_out", "not_borne_out", "too_early"),
@@ -30,47 +33,96 @@ OUTCOME_LABELS = {
     "too_early": "Too early to say",
 }
 NO_OUTCOME_LABELS = {
-    "opinion": "Opinion: judged by argument, not by evidence",
-    "recommendation": "Recommendation: judged by argument, not by evidence",
+    "opinion": "Opinion: no verdict; weigh its argument and the evidence",
+    "recommendation": "Recommendation: no verdict; see what happened since",
 }
+#: Words that open a verdict; an opinion's or a recommendation's evidence must not start with one
+#: (it says what happened since, or what there is to weigh, and leaves the judging to the reader).
+VERDICT_WORDS = ("accurate", "inaccurate", "partly", "broadly", "followed", "not followed", "borne out",
+                 "achieved", "right", "wrong", "true", "false", "correct")
 
 
-#: The decision flow a student follows for one sentence (or clause), in this order. It is the
-#: book's only statement of the model: chapter 5 and the handout render it (``{claim-model}``).
+@dataclass(frozen=True)
+class Step:
+    """One question of the model: its number, the question, the kind a "yes" gives, the cue words
+    that make the answer "yes" (for the opinion step: judgement words the article uses), and what
+    to do with a sentence of that kind."""
+
+    number: int
+    question: str
+    kind: str
+    cues: tuple[str, ...]
+    then: str
+
+
+#: The decision flow a student follows for one sentence (or clause), in this order: stop at the
+#: first "yes". It is the book's only statement of the model: chapter 5, the handout, the worksheet
+#: and the quizzes' feedback render it (``{claim-model}``), and the claims table is checked against
+#: its cue words (tests/test_claim_model.py).
 DECISION_FLOW = (
-    ("Does it say what someone should do (\u201cshould\u201d, \u201cmust\u201d, \u201cit is vital that\u201d)?",
-     "recommendation", "Judge it by its argument: who benefits, and what would it cost?"),
-    ("Does it say what will happen (\u201cwill\u201d, \u201cis set to\u201d)?",
-     "prediction", "Check it later: borne out, partly borne out, not borne out, or too early to say."),
-    ("Could you check it against a record (a date, a number, a document) without weighing anything?",
-     "fact", "A factual claim is checkable, not necessarily true: check it (accurate, partly accurate, inaccurate)."),
-    ("Otherwise it judges, praises or explains (\u201cmajor\u201d, \u201chuge\u201d, \u201cremarkable\u201d).",
-     "opinion", "An opinion (an evaluation): judge it by the argument and evidence offered, not as true or false."),
+    Step(1, "Does it say what someone should do?", "recommendation",
+         ("should", "must", "ought to", "need to", "needs to", "would require", "it is vital that",
+          "it is of vital importance that"),
+         "Judge its argument: who benefits, and what would it cost? Then look at what happened since."),
+    Step(2, "Does it say what will happen?", "prediction",
+         ("will", "is set to", "is expected to", "is going to"),
+         "Check it later: borne out, partly borne out, not borne out, or too early to say."),
+    Step(3, "Could you check it against a record (a date, a number, a document) without weighing or "
+            "judging anything?", "fact", (),
+         "A factual claim is checkable, not necessarily true: check it (accurate, partly accurate, inaccurate)."),
+    Step(4, "Otherwise it judges, praises or explains: find the judgement word.", "opinion",
+         ("great", "major", "close", "sound and constructive", "on an equal footing", "huge",
+          "won them the trust", "soul", "most prominent", "remarkable"),
+         "An opinion (an evaluation): no verdict of true or false; weigh its argument and the evidence."),
 )
+STEPS = {step.kind: step for step in DECISION_FLOW}
+#: The cue words the model prints beside each question, as examples.
+CUE_EXAMPLES = {"recommendation": ("should", "must", "it is vital that"), "prediction": ("will", "is set to"),
+                "opinion": ("major", "huge", "remarkable")}
 KIND_LABELS = {"fact": "F: factual claim", "opinion": "O: opinion (evaluation)", "prediction": "P: prediction",
                "recommendation": "R: recommendation"}
 
 
+def cues_in(text: str, kind: str) -> list[str]:
+    """The cue words of ``kind``'s step found in ``text`` (whole words, any case)."""
+    return [cue for cue in STEPS[kind].cues if re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text, re.I)]
+
+
+def model_kind(sentence: str) -> Step:
+    """The step at which the model's cue words say "yes" for ``sentence``: a recommendation cue
+    first, then a prediction cue; with neither, a judgement word makes it an opinion, and a
+    sentence with none of these is a factual claim. A check of the table, not a classifier: a
+    judgement word the article has not used is not on the list."""
+    for kind in ("recommendation", "prediction", "opinion"):
+        if cues_in(sentence, kind):
+            return STEPS[kind]
+    return STEPS["fact"]
+
+
 def outcome_label(kind: str, outcome: str) -> str:
     """What a reader sees in the outcome column: "Accurate", "Partly borne out", or, for an
-    opinion or a recommendation, that it is judged by argument."""
+    opinion or a recommendation, that it gets no verdict."""
     return OUTCOME_LABELS[outcome] if outcome else NO_OUTCOME_LABELS[kind]
 
 
+COLUMNS = ("id", "paragraph", "sentence", "type", "deciding_word", "reasoning", "evidence", "evidence_source",
+           "outcome", "as_of")
+
+
 def load_claims(path: str | Path | None = None) -> pd.DataFrame:
-    """``id, paragraph, sentence, type, reasoning, evidence, evidence_source, also_accepted,
-    also_because, outcome, as_of``. ``also_accepted`` names a second defensible kind for a
-    borderline sentence, and ``also_because`` the argument for it.
+    """``id, paragraph, sentence, type, deciding_word, reasoning, evidence, evidence_source,
+    outcome, as_of``. ``deciding_word`` is the word or phrase of the sentence that decides its
+    kind (the cue, or for a fact the part you would check).
 
     Every sentence must appear word for word in its paragraph of the article; facts and
-    predictions must carry evidence with a source."""
+    predictions must carry evidence with a source; an opinion's or recommendation's evidence must
+    not open with a verdict."""
     path = Path(path) if path is not None else data_path("claims.csv")
-    table = read_csv_strict(path, required=("id", "paragraph", "sentence", "type", "reasoning", "evidence",
-                                            "evidence_source", "also_accepted", "also_because", "outcome", "as_of"))
+    table = read_csv_strict(path, required=COLUMNS)
     article = load_article()
     seen = {}
     for row, record in enumerate(table.to_dict("records"), start=2):
-        for field in ("id", "paragraph", "sentence", "type", "reasoning"):
+        for field in ("id", "paragraph", "sentence", "type", "deciding_word", "reasoning"):
             if not record[field]:
                 raise DataError(path, row, field, "missing or empty")
         if record["id"] in seen:
@@ -82,25 +134,29 @@ def load_claims(path: str | Path | None = None) -> pd.DataFrame:
             raise DataError(path, row, "sentence", f"not found word for word in ¶{record['paragraph']}")
         if record["type"] not in CLAIM_TYPES:
             raise DataError(path, row, "type", f"unknown type {record['type']!r}; expected one of {', '.join(CLAIM_TYPES)}")
+        if record["deciding_word"] not in record["sentence"]:
+            raise DataError(path, row, "deciding_word", f"{record['deciding_word']!r} is not in the sentence")
         allowed = OUTCOMES[record["type"]]
         if record["outcome"] not in allowed:
-            expected = ("empty: an opinion or a recommendation is judged by argument" if allowed == ("",)
+            expected = ("empty: an opinion or a recommendation gets no verdict" if allowed == ("",)
                         else f"one of {', '.join(allowed)}")
             raise DataError(path, row, "outcome", f"outcome {record['outcome']!r} does not fit the type {record['type']!r}; expected {expected}")
-        if record["also_accepted"] and (record["also_accepted"] not in CLAIM_TYPES or record["also_accepted"] == record["type"]):
-            raise DataError(path, row, "also_accepted", f"{record['also_accepted']!r} must be another of {', '.join(CLAIM_TYPES)}")
-        if bool(record["also_accepted"]) != bool(record["also_because"]):
-            raise DataError(path, row, "also_because", "an accepted alternative needs its argument, and an argument its alternative")
         if record["type"] in ("fact", "prediction") and not (record["evidence"] and record["evidence_source"]):
             raise DataError(path, row, "evidence_source", f"a {record['type']} needs evidence and its source")
+        if record["type"] in ("opinion", "recommendation"):
+            opening = re.sub(r"^(since 2018|evidence to weigh|for discussion):\s*", "", record["evidence"].lower())
+            verdict = next((w for w in VERDICT_WORDS if re.match(rf"{w}\b", opening)), None)
+            if verdict:
+                raise DataError(path, row, "evidence", f"an {record['type']}'s evidence says what happened since, "
+                                                       f"with no verdict; it opens with {verdict!r}")
     table["paragraph"] = table["paragraph"].astype(int)
     return table
 
 
 def compare_readings(claims: pd.DataFrame, mine: dict[str, str]) -> pd.DataFrame:
     """A student's classification beside the book's: one row per sentence with ``sentence``,
-    ``yours``, ``ours``, ``also accepted``, ``our reasoning`` and ``then`` (agree / an accepted
-    reading / "you differ: argue your case"). There is no mark: differences are for discussion."""
+    ``yours``, ``ours``, ``deciding word``, ``our reasoning`` and ``then`` (the same reading, or
+    "you differ: argue your case"). There is no mark: differences are for discussion."""
     table = claims.set_index("id")
     rows = []
     for claim_id, kind in mine.items():
@@ -111,11 +167,12 @@ def compare_readings(claims: pd.DataFrame, mine: dict[str, str]) -> pd.DataFrame
         if kind not in CLAIM_TYPES:
             raise InputError(f"{kind!r} is not a kind; write one of {', '.join(CLAIM_TYPES)}.")
         row = table.loc[claim_id]
+        step = STEPS[row["type"]]
         then = ("same reading" if kind == row["type"] else
-                f"an accepted reading: {row['also_because']}" if kind == row["also_accepted"] else
-                "you differ: argue your case in one sentence")
+                f"you differ: our step {step.number} said yes because of \u201c{row['deciding_word']}\u201d; "
+                "argue your case in one sentence")
         rows.append({"¶": row["paragraph"], "sentence": row["sentence"], "yours": kind, "ours": row["type"],
-                     "also accepted": row["also_accepted"] or "-", "our reasoning": row["reasoning"], "then": then})
+                     "deciding word": row["deciding_word"], "our reasoning": row["reasoning"], "then": then})
     return pd.DataFrame(rows)
 
 

@@ -216,11 +216,7 @@ def _classify_paragraph(paragraph: int = 13) -> dict[str, set[str]]:
     if rows.empty:
         raise InputError(f"the claims table has no claim in ¶{paragraph}; paragraphs with claims: "
                          f"{', '.join(sorted(set(claims['paragraph'].astype(str)), key=int))}.")
-    accepted = {}
-    for row in rows.itertuples():
-        also = {t.strip() for t in str(row.also_accepted or "").split(";") if t.strip()}
-        accepted[row.id] = {row.type, *also}
-    return accepted
+    return {row.id: {row.type} for row in rows.itertuples()}
 
 
 EXERCISES: dict[str, Exercise] = {e.id: e for e in [
@@ -278,9 +274,10 @@ EXERCISES: dict[str, Exercise] = {e.id: e for e in [
              "count the rows of `claims` per `paragraph` and keep the paragraph with the most",
              "¶{answer}"),
     Exercise("ch5-classify", "mapping", _classify_paragraph,
-             "reread the sentence and ask: can it be checked against evidence (fact), is it about the "
-             "future (prediction), does it say what someone should do (recommendation), or is it a "
-             "judgement (opinion)? Then read the table's `reasoning` for that claim",
+             "reread the sentence and go through the model's four questions in order, stopping at the "
+             "first yes: does it say what someone should do (recommendation)? what will happen "
+             "(prediction)? could you check it without judging anything (fact)? otherwise it judges "
+             "(opinion). Find the word that decided it",
              "{answer}"),
 ]}
 

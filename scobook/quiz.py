@@ -81,8 +81,7 @@ class Question:
 
     def is_correct(self, chosen: set[int] | list[int] | tuple[int, ...]) -> bool:
         """A multiple-choice answer needs exactly the correct set; any other question takes one
-        option, which is right if it is among the accepted ones (a borderline sentence of the
-        article may be read two defensible ways; see ``also_accepted`` in data/claims.csv)."""
+        option, the correct one."""
         if self.type == "multiple":
             return set(chosen) == set(self.correct_indices)
         return len(set(chosen)) == 1 and set(chosen) <= set(self.correct_indices)
@@ -202,10 +201,8 @@ def _validate(path: Path, where: str, entry: dict) -> Question:
     correct = sum(o.correct for o in options)
     if correct == 0:
         raise DataError(path, where, "options", "no option is marked correct")
-    if qtype not in ("multiple", "fact_or_opinion") and correct > 1:
+    if qtype != "multiple" and correct > 1:
         raise DataError(path, where, "options", f"{correct} options are marked correct in a {qtype} question (only one may be)")
-    if qtype == "fact_or_opinion" and correct > 2:
-        raise DataError(path, where, "options", "a sentence may have one reading and at most one accepted alternative")
     if qtype == "true_false" and texts != ["True", "False"]:
         raise DataError(path, where, "options", "a true_false question has exactly the options True and False, in that order")
     if qtype == "fact_or_opinion" and not set(texts) <= set(FACT_OR_OPINION):
@@ -340,40 +337,75 @@ def partners_on_date(date) -> dict:
 #: that a student must count rather than guess the neighbour.
 PARTNER_COUNT_OFFSETS = (-7, -3, 0, 4)
 
-#: Why a sentence is not of a kind, in the terms of the book's decision flow (scobook.claims).
-WHY_NOT = {
-    "recommendation": "it does not say what anyone should do.",
-    "prediction": "it does not say what will happen.",
-    "fact": "it cannot be checked against a record without weighing something.",
-    "opinion": "it does not judge or praise; it can be checked, or it looks ahead, or it advises.",
-}
+#: Words a quoted snippet should not start or end with ("… should help the", "… of the").
+_EDGE_WORDS = {"the", "a", "an", "of", "in", "on", "to", "and", "as", "with", "its", "their", "also", "that"}
+
+
+def _snippet(sentence: str, phrase: str) -> str:
+    """A few words of ``sentence`` around ``phrase`` (a phrase of three words or more stands
+    alone): enough to say which sentence a feedback is about."""
+    if len(phrase.split()) >= 3:
+        return phrase
+    at = sentence.index(phrase)
+    head = sentence[:at].split()[-2:]
+    tail = sentence[at + len(phrase):].split()[:2]
+    while head and head[0].lower().strip(",") in _EDGE_WORDS:
+        head = head[1:]
+    while tail and tail[-1].lower().strip(",") in _EDGE_WORDS:
+        tail = tail[:-1]
+    return " ".join([*head, phrase, *tail]).strip(" ,.;")
+
+
+def _article(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def classification_feedback(row) -> dict[str, str]:
+    """Feedback for each of the four kinds, for one row of the claims table, in the terms of the
+    model (:data:`scobook.claims.DECISION_FLOW`): the right kind names its step and the deciding
+    words; a kind whose step comes *before* the right one says why that step's answer is no,
+    quoting the sentence; a kind whose step comes *after* it says where the first "yes" was. Every
+    message quotes the sentence's own words, so no two sentences get the same feedback."""
+    from scobook.claims import STEPS
+
+    kind, word = row["type"], row["deciding_word"]
+    right = STEPS[kind]
+    quoted = f"\u201c{_snippet(row['sentence'], word)}\u201d"
+    opening = f"\u201c{' '.join(row['sentence'].split()[:6])} \u2026\u201d"
+    why_yes = (f"{quoted} can be checked against a record without judging anything" if kind == "fact"
+               else f"of {quoted}")
+    why_no = {
+        "recommendation": f"Step 1 says no: {opening} tells no one what they should do (no \u201cshould\u201d, \u201cmust\u201d or \u201cit is vital that\u201d)",
+        "prediction": f"Step 2 says no: nothing in {opening} says what will happen (no \u201cwill\u201d or \u201cis set to\u201d)",
+        "fact": f"Step 3 says no: to check {quoted} against a record you would first have to judge what \u201c{word}\u201d means",
+    }
+    feedback = {}
+    for option in ("fact", "opinion", "prediction", "recommendation"):
+        step = STEPS[option]
+        if option == kind:
+            feedback[option] = (f"Yes, {_article(kind)}: step {right.number} says yes, because {why_yes}. "
+                                f"{row['reasoning']}")
+        elif step.number < right.number:
+            feedback[option] = (f"Not {_article(option)}. {why_no[option]}. Go on to the next question: at step "
+                                f"{right.number}, {quoted} decides it.")
+        else:
+            feedback[option] = (f"Not {_article(option)}: stop at the first yes. Step {right.number} already says yes, "
+                                f"because {why_yes}.")
+    return feedback
 
 
 def classify_claim(claim: str) -> dict:
-    """Fact, opinion, prediction or recommendation? From a row of ``data/claims.csv``."""
+    """Fact, opinion, prediction or recommendation? From a row of ``data/claims.csv``; one answer,
+    the model's (the claims table is checked against the model's cue words)."""
     from scobook.claims import load_claims
 
     row = load_claims().set_index("id").loc[claim]
-    kind, other = row["type"], row["also_accepted"]
-
-    def a(word):
-        return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
-
     explanation = row["reasoning"] + (f" Evidence now: {row['evidence']}" if row["evidence"] else "")
-    if other:
-        explanation += f" Also accepted, as {a(other)}: {row['also_because']}"
-
-    def feedback(option):
-        if option == kind:
-            return f"Yes, {a(kind)}. {row['reasoning']}"
-        if option == other:
-            return f"Accepted: read as {a(other)}. {row['also_because']} Our reading: {a(kind)}. {row['reasoning']}"
-        return f"Not quite: {WHY_NOT[option]} It reads as {a(kind)}. {row['reasoning']}"
-
+    feedback = classification_feedback(row)
     return {
         "type": "fact_or_opinion",
         "prompt": f"Fact, opinion, prediction or recommendation? \u201c{row['sentence']}\u201d (¶{row['paragraph']})",
-        "options": [{"text": t, "correct": t.lower() in (kind, other), "feedback": feedback(t.lower())}
+        "options": [{"text": t, "correct": t.lower() == row["type"], "feedback": feedback[t.lower()]}
                     for t in FACT_OR_OPINION],
         "explanation": explanation,
         "source": f"¶{row['paragraph']}; data/claims.csv",

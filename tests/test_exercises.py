@@ -60,11 +60,13 @@ def test_a_wrong_answer_says_what_is_missing_or_extra_without_giving_it_away():
     assert "unexpected keys: 0" in str(check("ch1-security-per-paragraph", shifted))
 
 
-def test_a_classification_accepts_the_argued_alternative():
+def test_a_classification_takes_the_models_one_answer():
+    """c25 ("a huge influence") holds the judgement word "huge": the model makes it an opinion, and
+    only that reading passes."""
     expected = EXERCISES["ch5-classify"].expected()
-    assert "fact" in expected["c25"] and "opinion" in expected["c25"]
-    assert check("ch5-classify", {"c24": "opinion", "c25": "fact", "c26": "opinion"})
-    assert not check("ch5-classify", {"c24": "fact", "c25": "fact", "c26": "opinion"})
+    assert expected["c25"] == {"opinion"}
+    assert check("ch5-classify", {"c24": "opinion", "c25": "opinion", "c26": "opinion"})
+    assert not check("ch5-classify", {"c24": "opinion", "c25": "fact", "c26": "opinion"})
 
 
 @pytest.mark.parametrize(("exercise_id", "params", "message"), [

@@ -20,24 +20,30 @@ from scobook.sphinx.fold import folded
 
 class ClaimModelDirective(SphinxDirective):
     """``{claim-model}``: the book's one way of classifying a sentence (``scobook.claims.DECISION_FLOW``),
-    as a numbered decision flow, so the chapter and the handout cannot drift apart."""
+    as a numbered decision flow with its cue words, so the chapter, the handout and the worksheet
+    cannot drift apart."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.claims import DECISION_FLOW, KIND_LABELS
+        from scobook.claims import CUE_EXAMPLES, DECISION_FLOW, KIND_LABELS
 
         steps = nodes.enumerated_list(classes=["claim-model"])
-        for question, kind, then in DECISION_FLOW:
+        for step in DECISION_FLOW:
             item = nodes.list_item()
             para = nodes.paragraph()
-            para += nodes.Text(question + " ")
-            para += nodes.strong("", f"\u2192 {KIND_LABELS[kind]}.")
-            para += nodes.Text(" " + then)
+            para += nodes.Text(step.question + " ")
+            if step.kind in CUE_EXAMPLES:
+                words = ", ".join(f"\u201c{w}\u201d" for w in CUE_EXAMPLES[step.kind])
+                para += nodes.Text(f"({'judgement words such as ' if step.kind == 'opinion' else ''}{words}) ")
+            para += nodes.strong("", f"\u2192 {KIND_LABELS[step.kind]}.")
+            para += nodes.Text(" " + step.then)
             item += para
             steps += item
         note = nodes.paragraph(classes=["claim-model-note"])
-        note += nodes.Text("Classify sentences (or clauses), not paragraphs. When a sentence mixes a checkable "
-                           "core with a judgement word, say which part you classify and why: some sentences have "
-                           "two defensible readings, and the quizzes accept both when the argument is sound.")
+        note += nodes.Text("Stop at the first \u201cyes\u201d, and note the word that decided it. Classify "
+                           "sentences (or clauses), not paragraphs: a sentence with \u201cwill\u201d is a "
+                           "prediction even if it also holds a judgement word. If you read a sentence "
+                           "differently from the book, argue from its words and the model: the written task "
+                           "rewards an argued reading.")
         return [steps, note]
 
 class EvidencePack(SphinxDirective):

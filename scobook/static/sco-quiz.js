@@ -32,8 +32,7 @@
           out.textContent = say("choose_first", {});
           return;
         }
-        // A single-answer question may accept more than one reading (a borderline sentence):
-        // it is right when the one option chosen is among them; "multiple" needs exactly the set.
+        // A single-answer question is right when its one option is chosen; "multiple" needs exactly the set.
         var ok = form.dataset.type === "multiple" ? chosen.slice().sort().join(",") === correct
           : chosen.length === 1 && correct.split(",").indexOf(chosen[0]) >= 0;
         var verdict = document.createElement("p");
