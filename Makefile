@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: book test test-fast lint lab bench handout classpack clean help
+.PHONY: book test test-fast lint lab bench print classpack clean help
 
 help:
 	@echo "make book   build the HTML book into _build/html (strict: any warning fails)"
@@ -14,7 +14,7 @@ help:
 	@echo "make lint   ruff on the package, tests, tools and notebooks"
 	@echo "make lab    open the notebooks in JupyterLab (installs requirements-jupyter.txt)"
 	@echo "make bench  print build, notebook and page-weight figures and Lighthouse scores of _build/html (needs Chromium, npm)"
-	@echo "make handout     print the handout page to _build/html/chapters/handout.pdf (A4; needs Chromium)"
+	@echo "make print  print the lesson pack (run sheets, handout, worksheet, slips, task sheet, role cards) to A4 PDFs in _build/html/chapters/pack/ (needs Chromium)"
 	@echo "make classpack   write the offline class pack _build/sco-classpack.zip"
 	@echo "make clean  remove _build and the Jupyter cache (keeps .venv)"
 
@@ -58,8 +58,8 @@ bench: book $(VENV)/.test-installed
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/lighthouse.py
 
-handout: book $(VENV)/.test-installed
-	$(BIN)/python tools/handout.py
+print: book $(VENV)/.test-installed
+	$(BIN)/python tools/print_pack.py
 
 classpack: $(VENV)/.runtime-installed
 	$(BIN)/python tools/classpack.py

@@ -16,9 +16,14 @@ HISTORY_WORDS = {"shanghai_five": "one of the Shanghai Five", "member": "member"
                  "dialogue_partner": "dialogue partner", "partner": "SCO partner"}
 
 
+#: A concern is a second stated position that gives a state a reason to object to part of the draft.
+CONCERN_FIELDS = ("speaker", "occasion", "date", "text", "quote", "source")
+
+
 def load_roles(path: str | Path | None = None) -> dict:
-    """``{"topic", "draft", "roles": [{iso3, speaker, occasion, position, quote, source, date}]}``:
-    one role per member state on the "as of" date, each position with the URL of its publisher."""
+    """``{"topic", "draft", "roles": [{iso3, speaker, occasion, position, quote, source, date,
+    concern?}]}``: one role per member state on the "as of" date, each position (and each
+    ``concern``: speaker, occasion, date, text, quote, source) with the URL of its publisher."""
     from scobook.membership import load_membership, members_on, require_country_code
     from scobook.paths import as_of
 
@@ -36,6 +41,15 @@ def load_roles(path: str | Path | None = None) -> dict:
             expect_type(path, role[field], str, where, field)
         require_country_code(path, where, "iso3", role["iso3"])
         require_url(path, where, "source", role["source"])
+        if "concern" in role:
+            concern = role["concern"]
+            if not isinstance(concern, dict):
+                raise DataError(path, where, "concern", "expected a mapping with speaker, occasion, date, text, quote and source")
+            for field in CONCERN_FIELDS:
+                if not str(concern.get(field) or "").strip():
+                    raise DataError(path, where, f"concern.{field}", "missing or empty")
+                expect_type(path, concern[field], str, where, f"concern.{field}")
+            require_url(path, where, "concern.source", concern["source"])
     membership = load_membership()
     members = set(membership.loc[membership["country"].isin(members_on(membership, as_of("sco_membership.csv"))), "iso3"])
     have = {r["iso3"] for r in roles}

@@ -22,9 +22,12 @@ from scobook.claims import load_claims, load_perspectives
 from scobook.errors import DataError
 from scobook.glossary import load_discussion, load_glossary
 from scobook.indicators import load_indicators
+from scobook.lesson import load_lesson
 from scobook.maps import load_country_shapes
 from scobook.membership import load_membership, load_summits
+from scobook.outlets import load_outlets
 from scobook.quiz import load_bank
+from scobook.security import load_security
 from scobook.simulation import load_roles
 from scobook.spirit import load_principles
 
@@ -125,6 +128,18 @@ STRUCTURED = {
         ("wrong field type: a role as text", _set(["roles", 0], "China")),
         ("unknown value: not a country code", _set(["roles", 0, "iso3"], "XXX")),
         ("missing role: one member left out", _del(["roles", 1]))]),
+    "lesson.yml": (load_lesson, "yaml", [
+        ("missing field worksheet", _del(["worksheet"])),
+        ("wrong field type: a step's minutes as text", _set(["lessons", 0, "steps", 0, "minutes"], "four")),
+        ("unknown value: a claim id", _set(["worksheet", "modelled"], "c99"))]),
+    "outlets.yml": (load_outlets, "yaml", [
+        ("missing field name", _del(["outlets", "tass.com", "name"])),
+        ("wrong field type: an outlet as text", _set(["outlets", "tass.com"], "TASS")),
+        ("unknown value: owner_source not a web address", _set(["outlets", "tass.com", "owner_source"], "tass"))]),
+    "security.yml": (load_security, "yaml", [
+        ("missing field text", _del(["items", 0, "text"])),
+        ("wrong field type: items as text", _set(["items"], "RATS")),
+        ("unknown value: side", _set(["items", 0, "side"], "neutral"))]),
     "countries_110m.json": (load_country_shapes, "json", [
         ("missing field countries", _del(["countries"])),
         ("wrong field type: a country as text", _set(["countries", "CHN"], "China")),

@@ -1,10 +1,9 @@
-"""The classroom kit: the offline class pack, the printable handout, Binder's environment and
-the JupyterHub launch link."""
+"""The classroom kit: the offline class pack, the lesson pack's PDFs on the published site,
+Binder's environment and the JupyterHub launch link (the pack's printing: tests/test_pack.py)."""
 
 import re
 import subprocess
 import sys
-import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -12,11 +11,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, STRICT_FLAGS
-from scobook.article import load_article
 
 sys.path.insert(0, str(ROOT / "tools"))
 import classpack  # noqa: E402
-import handout  # noqa: E402
+import print_pack  # noqa: E402
 
 
 @pytest.mark.slow  # runs a notebook in a kernel
@@ -43,22 +41,6 @@ def test_classpack_unpacks_and_runs_a_notebook_with_its_own_copy_of_everything(t
                    resources={"metadata": {"path": str(notebook.parent)}}).execute()
 
 
-def test_handout_pdf_has_every_paragraph_and_fits_on_a_few_a4_pages(html_dir, tmp_path, browser):
-    from pypdf import PdfReader  # imported here: the fast lane does not need it
-    pdf = handout.print_handout(html_dir, tmp_path / "handout.pdf", browser)
-    reader = PdfReader(pdf)
-    assert 2 <= len(reader.pages) <= 10  # the article, model, key terms, word bank, evidence pack, questions
-    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
-    assert abs(width - 595.3) < 1.5 and abs(height - 841.9) < 1.5  # A4 in points
-    # NFKC undoes the ligatures ("ﬀ") of text extraction; Sphinx's smart quotes turn ' into ’
-    text = unicodedata.normalize("NFKC", " ".join(" ".join(page.extract_text() for page in reader.pages).split()))
-    text = text.replace("\u2019", "'")
-    for n, paragraph in zip(load_article().paragraphs["n"], load_article().paragraphs["text"]):
-        assert f"¶{n}" in text
-        assert " ".join(paragraph.split()[:8]) in text, f"¶{n} is missing from the handout"
-    assert "Key terms" in text and "Discussion questions" in text
-
-
 @pytest.mark.build  # builds the book with another configuration
 def test_setting_a_jupyterhub_url_adds_an_nbgitpuller_launch_link(tmp_path):
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -76,28 +58,17 @@ def test_setting_a_jupyterhub_url_adds_an_nbgitpuller_launch_link(tmp_path):
     assert "urlpath=lab/tree/sco-book/chapters/02-membership/membership.ipynb" in link.group(0)
 
 
-def test_the_published_site_carries_the_handout_pdf(html_dir):
-    """The handout page links handout.pdf beside it; the Pages workflow prints it there."""
-    page = (html_dir / "chapters" / "handout.html").read_text()
-    assert 'href="handout.pdf"' in page
-    assert (html_dir / handout.PDF).parent == (html_dir / handout.PAGE).parent
+def test_the_published_site_carries_the_pack_pdfs():
+    """The pack's page links each document's PDF beside the pages; the Pages workflow prints them
+    there with `make print` after building the book."""
     workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
-    assert workflow.index("make book") < workflow.index("make handout") < workflow.index("upload-pages-artifact")
+    assert workflow.index("make book") < workflow.index("make print") < workflow.index("upload-pages-artifact")
+    assert print_pack.PACK_DIR == "chapters/pack"
 
 
-def test_the_handout_carries_the_reading_aids_and_no_data_labels(html_dir):
-    from bs4 import BeautifulSoup
+def test_the_pack_page_links_every_pdf(html_dir):
+    from scobook.lesson import load_lesson
 
-    from scobook.article import load_article
-
-    page = (html_dir / "chapters" / "handout.html").read_text()
-    assert "(unconfirmed)" not in page and ">source<" not in page
-    text = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split()).replace("\u2019", "'")
-    for word in load_article().word_bank:
-        assert word["meaning"] in text, word["term"]
-    assert "F: factual claim" in page  # the classification model, printed
-    from scobook.claims import load_perspectives
-
-    for heading in ("Principle and practice", "How others framed the Qingdao summit", "What changed since the article"):
-        assert heading in text  # the evidence pack, built from data/
-    assert all(p["outlet"] in text for p in load_perspectives())
+    page = (html_dir / "chapters" / "pack" / "index.html").read_text()
+    for document in load_lesson()["documents"]:
+        assert f'href="{document["page"]}.pdf"' in page, document["page"]

@@ -7,6 +7,7 @@ import pytest
 from book import html_pages
 
 from conftest import offline_context
+from scobook.lesson import load_lesson
 
 PAGES = html_pages()
 
@@ -14,8 +15,9 @@ PAGES = html_pages()
 #: tables, framings, the passage, the steps for running them and the exercises' bodies are folded:
 #: what remains is the lesson code issue 13 keeps in view.
 MAX_SCREENS = 21
-#: Pages meant for paper, not for reading on a phone (the handout prints on A4).
-PRINT_PAGES = {"chapters/handout.html"}
+#: Pages meant for paper, not for reading on a phone: the lesson pack's documents print on A4
+#: (tests/test_pack.py); its index page is for reading and keeps the limit.
+PRINT_PAGES = {f"chapters/pack/{d['page']}.html" for d in load_lesson()["documents"]}
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,9 @@
 """Pages built from ``data/`` so they cannot drift from it: the glossary, the discussion
-questions, the list of sources, the classification model, the handout's evidence pack and the
-summit simulation's role cards."""
+questions, the list of sources, the classification model, the SCO's security side and the summit
+simulation's role cards."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from pathlib import Path
@@ -46,69 +45,6 @@ class ClaimModelDirective(SphinxDirective):
                            "rewards an argued reading.")
         return [steps, note]
 
-class EvidencePack(SphinxDirective):
-    """``{evidence-pack}``: the evidence a class without computers needs, built from ``data/``:
-    each principle with the evidence that supports and complicates it, the other outlets' framings
-    with who publishes them, and the status changes since the article. For the printed handout,
-    so it shows no links (sources are named in the online book)."""
-
-    def run(self) -> list[nodes.Node]:
-        from scobook.claims import load_perspectives
-        from scobook.membership import ARTICLE_DATE, STATUS_PHRASES, changes_between, load_membership
-        from scobook.paths import as_of
-        from scobook.spirit import load_principles
-
-        for name in ("shanghai_spirit.yml", "perspectives.yml", "sco_membership.csv"):
-            self.env.note_dependency(str(data_path(name)))
-        out: list[nodes.Node] = []
-
-        def section(title: str) -> nodes.section:
-            node = nodes.section(ids=[nodes.make_id(f"evidence-{title}")])
-            node += nodes.title("", title)
-            out.append(node)
-            return node
-
-        practice = section("Principle and practice")
-        items = nodes.bullet_list()
-        for p in load_principles():
-            if not p.get("practice"):
-                continue
-            item = nodes.list_item()
-            para = nodes.paragraph()
-            para += nodes.strong("", p["name_en"].capitalize() + ". ")
-            para += nodes.emphasis("", "Supports: ")
-            para += nodes.Text(" ".join(p["practice"]["supports"]["text"].split()) + " ")
-            para += nodes.emphasis("", "Complicates: ")
-            para += nodes.Text(" ".join(p["practice"]["complicates"]["text"].split()))
-            item += para
-            items += item
-        practice += items
-
-        framings = section("How others framed the Qingdao summit")
-        items = nodes.bullet_list()
-        for p in load_perspectives():
-            item = nodes.list_item()
-            para = nodes.paragraph()
-            para += nodes.strong("", f"{p['outlet']} ({p['country']}; {p['outlet_type']}). ")
-            para += nodes.Text(" ".join(p["contrast"].split()))
-            item += para
-            items += item
-        framings += items
-
-        checked = as_of("sco_membership.csv")
-        since = section("What changed since the article")
-        changes = changes_between(load_membership(), ARTICLE_DATE, checked)
-        items = nodes.bullet_list()
-        for row in changes.itertuples():
-            before = STATUS_PHRASES[row.before].replace("was ", "", 1).replace("had ", "", 1)
-            after = STATUS_PHRASES[row.after].replace("was ", "", 1).replace("had ", "", 1)
-            day = f"{dt.date.fromisoformat(checked):%-d %B %Y}"
-            items += nodes.list_item("", nodes.paragraph("", f"{row.country}: {before} in June 2018, {after} by {day}."))
-        since += items
-        pack = nodes.container(classes=["evidence-pack"])
-        pack.extend(out)
-        return [pack]
-
 class RoleCards(SphinxDirective):
     """``{role-cards}``: the summit simulation's draft paragraph and one card per member state,
     built from the data by :func:`scobook.simulation.role_cards` (status history, population,
@@ -131,6 +67,12 @@ class RoleCards(SphinxDirective):
             else:
                 share = "under 0.1" if card["gdp_share"] < 0.001 else f"{100 * card['gdp_share']:.1f}"
                 gdp = f"US$ {card['gdp'] / 1e9:,.0f} billion ({years['gdp_current_usd']}), {share}% of the members' total"
+            concern = ""
+            if card.get("concern"):
+                c = card["concern"]
+                concern = (f'<p><strong>A concern your government has raised</strong> ({esc(c["speaker"])}, '
+                           f'{esc(c["occasion"])}, {esc(c["date"])}): {esc(c["text"])} &ldquo;{esc(c["quote"])}&rdquo; '
+                           f'<a href="{esc(c["source"])}">Source of the concern ({esc(card["country"])})</a>.</p>')
             cards.append(
                 f'<section class="role-card" aria-label="Role card: {esc(card["country"])}">'
                 f'<h3>{esc(card["country"])}</h3>'
@@ -138,7 +80,8 @@ class RoleCards(SphinxDirective):
                 f'<p><strong>Population:</strong> {esc(population)}. <strong>GDP:</strong> {esc(gdp)}.</p>'
                 f'<p><strong>Your government has said</strong> ({esc(card["speaker"])}, {esc(card["occasion"])}, '
                 f'{esc(card["date"])}): {esc(card["position"])} '
-                f'&ldquo;{esc(card["quote"])}&rdquo; <a href="{esc(card["source"])}">Source</a>.</p></section>')
+                f'&ldquo;{esc(card["quote"])}&rdquo; <a href="{esc(card["source"])}">Source of the position '
+                f'({esc(card["country"])})</a>.</p>{concern}</section>')
         return [nodes.raw("", "\n".join(cards), format="html")]
 
 class GlossaryDirective(SphinxDirective):
@@ -190,19 +133,35 @@ class DiscussionDirective(SphinxDirective):
     """``{discussion-questions}``: the questions of ``data/discussion.yml``; with ``:notes:``,
     each with the teacher's notes (the guide), without them for students (the handout)."""
 
-    option_spec = {"notes": directives.flag, "chapter": directives.positive_int}
+    option_spec = {"notes": directives.flag, "chapter": directives.positive_int, "lesson": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         from scobook.glossary import load_discussion
 
         path = data_path("discussion.yml")
         self.env.note_dependency(str(path))
-        items = nodes.enumerated_list(classes=["sco-discussion"])
-        for q in load_discussion(path):
+        questions = load_discussion(path)
+        wanted = []
+        if "lesson" in self.options:  # the questions a lesson of data/lesson.yml discusses
+            from scobook.lesson import load_lesson
+
+            self.env.note_dependency(str(data_path("lesson.yml")))
+            lessons = {lesson["id"]: lesson for lesson in load_lesson()["lessons"]}
+            if self.options["lesson"] not in lessons or not lessons[self.options["lesson"]].get("discussion"):
+                raise self.error(f"no lesson {self.options['lesson']!r} with discussion questions in data/lesson.yml")
+            wanted = lessons[self.options["lesson"]]["discussion"]
+        # numbered as in data/discussion.yml, so "question 3" means the same on every page
+        items = nodes.bullet_list(classes=["sco-discussion"]) if wanted else nodes.enumerated_list(classes=["sco-discussion"])
+        for number, q in enumerate(questions, start=1):
             if "chapter" in self.options and q["chapter"] != self.options["chapter"]:
                 continue
+            if wanted and q["id"] not in wanted:
+                continue
             item = nodes.list_item()
-            para = nodes.paragraph("", q["question"] + " ")
+            para = nodes.paragraph()
+            if wanted:
+                para += nodes.strong("", f"Question {number}. ")
+            para += nodes.Text(q["question"] + " ")
             for n in q.get("paragraphs", []):
                 para += para_ref(n)
                 para += nodes.Text(" ")
@@ -252,6 +211,66 @@ class DataSourcesDirective(SphinxDirective):
             output.append(section)
         return output
 
+class SecuritySide(SphinxDirective):
+    """``{security-side}``: the SCO's security side as evidence to weigh (``data/security.yml``):
+    what supports the article's opinion on its role in peace and security and what complicates it,
+    each item with its source named by its publisher. ``:task:`` adds the lesson 2 sheet's grid."""
+
+    option_spec = {"task": directives.flag}
+
+    def run(self) -> list[nodes.Node]:
+        from scobook.outlets import label
+        from scobook.security import SIDES, load_security
+
+        for name in ("security.yml", "claims.csv", "outlets.yml"):
+            self.env.note_dependency(str(data_path(name)))
+        try:
+            data = load_security()
+        except ValueError as exc:
+            raise self.error(str(exc)) from exc
+        claim = data["claim"]
+        out: list[nodes.Node] = []
+        intro = nodes.paragraph()
+        intro += nodes.Text("The article's opinion: \u201c" + claim["sentence"] + "\u201d (")
+        intro += para_ref(int(claim["paragraph"]))
+        intro += nodes.Text(f"). Its judgement words are \u201c{claim['deciding_word']}\u201d: what would a major "
+                            "role look like? Weigh the evidence on both sides.")
+        out.append(intro)
+        table = nodes.table(classes=["sco-table", "sco-security-table", "colwidths-given"])
+        group = nodes.tgroup(cols=2)
+        table += group
+        group += nodes.colspec(colwidth=50)
+        group += nodes.colspec(colwidth=50)
+        head = nodes.thead()
+        head += nodes.row("", *(nodes.entry("", nodes.paragraph("", title))
+                               for title in ("What supports it", "What complicates it")))
+        group += head
+        row = nodes.row()
+        for side in SIDES:
+            listing = nodes.bullet_list(classes=[f"sco-security-{side}"])
+            for item in (i for i in data["items"] if i["side"] == side):
+                para = nodes.paragraph()
+                if item.get("when"):
+                    para += nodes.strong("", f"{item['when']}. ")
+                para += nodes.Text(item["text"] + " ")
+                para += nodes.reference("", f"Source: {label(item['source'])}", refuri=item["source"])
+                listing += nodes.list_item("", para)
+            row += nodes.entry("", listing)
+        group += nodes.tbody("", row)
+        out.append(table)
+        if "task" in self.options:
+            grid = nodes.enumerated_list(classes=["sco-security-task"])
+            for prompt in (f"Our definition of \u201c{claim['deciding_word']}\u201d:", "The strongest evidence for it:",
+                           "The strongest evidence against it:", "Our judgement, and what would change it:"):
+                item = nodes.paragraph("", prompt + " ")
+                item += nodes.inline("", "", classes=["sco-blank", "sco-blank-1"])
+                grid += nodes.list_item("", item)
+            out.append(grid)
+        box = nodes.container(classes=["sco-security", "sco-pack"])  # "sco-pack": laid out for paper too
+        box.extend(out)
+        return [box]
+
+
 def cited_urls(path: Path) -> list[str]:
     """Every distinct http(s) URL in a data file's text, in order of first appearance."""
     if path.suffix not in {".csv", ".yml", ".yaml"}:
@@ -262,8 +281,8 @@ def cited_urls(path: Path) -> list[str]:
 
 def setup(app):
     app.add_directive("claim-model", ClaimModelDirective)
-    app.add_directive("evidence-pack", EvidencePack)
     app.add_directive("role-cards", RoleCards)
     app.add_directive("glossary-from-data", GlossaryDirective)
     app.add_directive("discussion-questions", DiscussionDirective)
     app.add_directive("data-sources", DataSourcesDirective)
+    app.add_directive("security-side", SecuritySide)

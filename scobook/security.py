@@ -1,0 +1,37 @@
+"""The SCO's security side as evidence to weigh (``data/security.yml``): items that support or
+complicate the article's opinion on the SCO's role in peace and security, each with its source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scobook.errors import DataError
+from scobook.outlets import require_outlet
+from scobook.paths import data_path
+from scobook.reading import mappings, read_yaml, require_url
+
+SIDES = ("supports", "complicates")
+
+
+def load_security(path: str | Path | None = None) -> dict:
+    """``{"claim": row of the claims table, "items": [{side, when?, text, source}]}``, checked: a known
+    claim, a side of each item, a text and the URL of a publisher named in data/outlets.yml."""
+    from scobook.claims import load_claims
+
+    path = Path(path) if path is not None else data_path("security.yml")
+    raw = read_yaml(path)
+    claims = load_claims().set_index("id", drop=False)
+    if raw.get("claim") not in claims.index:
+        raise DataError(path, None, "claim", f"{raw.get('claim')!r} is not an id of data/claims.csv")
+    items = mappings(path, raw.get("items"), None, "items")
+    for n, item in enumerate(items, start=1):
+        where = f"item {n}"
+        if item.get("side") not in SIDES:
+            raise DataError(path, where, "side", f"{item.get('side')!r}; expected one of {', '.join(SIDES)}")
+        if not str(item.get("text") or "").strip():
+            raise DataError(path, where, "text", "missing or empty")
+        require_url(path, where, "source", item.get("source"))
+        require_outlet(path, where, "source", item["source"])
+    if {item["side"] for item in items} != set(SIDES):
+        raise DataError(path, None, "items", "give evidence on both sides: some that supports the claim and some that complicates it")
+    return {"claim": claims.loc[raw["claim"]], "items": items}
