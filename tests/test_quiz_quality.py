@@ -1,7 +1,7 @@
 """Quizzes that make students think, checked from the banks: a level on every question, at least
 two evaluate-level questions and at most half recall per bank, feedback written for every wrong
-option, the right option not systematically the longest, no question repeated across banks, and
-the classification questions in agreement with the claims table."""
+option, the right option not a length cue, no question repeated across banks, no two evaluate
+questions alike, and the classification questions in agreement with the claims table."""
 
 import functools
 import re
@@ -40,18 +40,39 @@ def test_every_wrong_option_has_its_own_feedback(name):
 
 
 @pytest.mark.parametrize("name", bank_names())
-def test_the_right_option_is_not_systematically_the_longest(name):
+def test_the_right_option_is_not_a_length_cue(name):
+    """Among single-choice questions with worded options (not numbers, not the four fixed labels),
+    the right option is the single longest in at most 40%: a student who picks the longest answer
+    must not do better than chance suggests."""
     bank = banks()[name]
-    """Among questions with worded options (not numbers, not the four fixed labels), the right
-    option is the single longest in at most half."""
     worded = [q for q in bank.questions
-              if q.type in ("single", "multiple") and not all(re.fullmatch(r"\d+", o.text) for o in q.options)]
-    longest_right = 0
+              if q.type == "single" and not all(re.fullmatch(r"\d+", o.text) for o in q.options)]
+    longest_right = []
     for q in worded:
         lengths = sorted((len(o.text), o.correct) for o in q.options)
         if lengths[-1][1] and lengths[-1][0] > lengths[-2][0]:
-            longest_right += 1
-    assert longest_right <= len(worded) / 2, f"{longest_right} of {len(worded)} worded questions"
+            longest_right.append(q.id)
+    assert len(longest_right) <= 0.4 * len(worded), f"{len(longest_right)} of {len(worded)}: {longest_right}"
+
+
+#: Words that carry no topic, left out when comparing two prompts.
+STOP = set("a an the of to in on and or is are was were be it its this that which what how why who by for with as "
+           "at from best most says say your you their they there".split())
+
+
+def words(text: str) -> set[str]:
+    return {w for w in norm(text).split() if w not in STOP}
+
+
+def test_no_two_evaluate_questions_ask_the_same_thing():
+    """Evaluate-level questions across all banks: no two prompts share more than 40% of their
+    words (a near-duplicate teaches nothing the first did not)."""
+    evaluate = [(bank.name, q) for bank in banks().values() for q in bank.questions if q.level == "evaluate"]
+    for i, (bank_a, a) in enumerate(evaluate):
+        for bank_b, b in evaluate[i + 1:]:
+            wa, wb = words(a.prompt), words(b.prompt)
+            overlap = len(wa & wb) / len(wa | wb)
+            assert overlap <= 0.4, f"{bank_a}:{a.id} and {bank_b}:{b.id} share {overlap:.0%} of their words"
 
 
 def test_no_question_repeats_another():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 
 from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
 
 from scobook.tables import FOLD_CLASS
 
@@ -59,6 +60,21 @@ def fold_notebook_reference(app, doctree, docname) -> None:
                 _fold_body(exercise, EXERCISE_SUMMARY)
 
 
+class FoldDirective(SphinxDirective):
+    """``{fold} Summary line``: the directive's content folded under the summary line (for a page's
+    own reference material, or answers a reader should open only after trying an activity)."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        box = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, box)
+        return folded(self.arguments[0], box)
+
+
 def setup(app):
+    app.add_directive("fold", FoldDirective)
     app.connect("doctree-resolved", fold_notebook_reference)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -161,8 +161,8 @@ class Worksheet(_PackDirective):
                  str(STEPS[example["type"]].number), f"\u201c{example['deciding_word']}\u201d"]]
         for n, row in enumerate(lesson["worksheet_rows"], start=1):
             rows.append([str(n), _quote(row), _blank(), _blank(), _blank()])
-        grid = _table(["", "Sentence", "Kind (F, O, P, R)", "Step that said yes", "Deciding word(s)"], rows,
-                      ["sco-table", "sco-grid"], [3, 55, 12, 10, 20],
+        grid = _table(["No.", "Sentence", "Kind (F, O, P, R)", "Step that said yes", "Deciding word(s)"], rows,
+                      ["sco-table", "sco-grid"], [5, 53, 12, 10, 20],
                       caption="2. Classify the six numbered sentences (the example is done for you)")
         return self.block(predict, model, grid, kind="worksheet")
 
@@ -181,8 +181,8 @@ class AnswerGrid(_PackDirective):
             rows.append([label, _para(f"¶{row['paragraph']} \u201c{_shorten(row['sentence'], chars=36)}\u201d"),
                          KIND_LABELS[row["type"]].split(" (")[0], str(STEPS[row["type"]].number),
                          f"\u201c{row['deciding_word']}\u201d"])
-        return self.block(_table(["", "Sentence", "Kind", "Step", "Deciding word"], rows,
-                                 ["sco-table", "sco-answers"], [3, 46, 18, 5, 28],
+        return self.block(_table(["No.", "Sentence", "Kind", "Step", "Deciding word"], rows,
+                                 ["sco-table", "sco-answers"], [5, 44, 18, 5, 28],
                                  caption="Answers: the worksheet (1-6) and the check (A-D)"), kind="answers")
 
 
@@ -206,8 +206,8 @@ class PaperCheck(_PackDirective):
         lesson = self.lesson()
         rows = [[chr(64 + n), _quote(row), _blank(), _blank()] for n, row in enumerate(lesson["check_rows"], start=1)]
         intro = _para("On your own: classify each sentence with the model and write the word that decided it.")
-        return self.block(intro, _table(["", "Sentence", "Kind (F, O, P, R)", "Deciding word(s)"], rows,
-                                        ["sco-table", "sco-grid"], [3, 62, 13, 22]), kind="check")
+        return self.block(intro, _table(["No.", "Sentence", "Kind (F, O, P, R)", "Deciding word(s)"], rows,
+                                        ["sco-table", "sco-grid"], [5, 60, 13, 22]), kind="check")
 
 
 class AnnotatedArticle(_PackDirective):
