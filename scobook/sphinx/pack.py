@@ -243,7 +243,7 @@ class AnnotatedArticle(_PackDirective):
         if None in glosses:
             note += nodes.Text(" " + "; ".join(f"\u201c{w['term']}\u201d (the title): {w['meaning']}" for w in glosses[None]) + ".")
         table = _table(["The article", "In plain English (ours), and hard words"], rows,
-                       ["sco-annotated-article"], [64, 36])
+                       ["sco-table", "sco-annotated-article"], [64, 36])
         return self.block(note, table, kind="article")
 
 
