@@ -44,13 +44,52 @@ MESSAGES = {
     "wrong": "\u2717 Not quite.",
     "left_out_one": "You left out 1 correct option.",
     "left_out_many": "You left out {missed} correct options.",
-    "score": "Score: {right} of {total} correct ({answered} answered).",
+    "try_again": "Read the feedback and try again: the answer and the explanation show after your second try, "
+                 "or open \u201cShow the answer\u201d.",
+    "answer_is": "The answer: {answer}.",
+    "score": "Right first time: {right} of {total} ({answered} answered).",
+    "score_later": "{later} more right after a retry.",
 }
 
 
 def message(key: str, **values) -> str:
     """A quiz message with its values filled in: ``message("score", right=1, total=13, answered=2)``."""
     return MESSAGES[key].format(**values)
+
+
+class QuizProgress:
+    """The honest score of one quiz, shared by every renderer: a question counts as right only if
+    its *first* try was right; one answered right after a retry counts apart ("after a retry"); a
+    question whose answer was shown before a right try counts as neither. The static
+    book's ``sco-quiz.js`` follows the same rules (tests/test_browser_quiz.py)."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.first: dict[str, bool] = {}  # question id -> right on its first try
+        self.final: dict[str, bool] = {}  # question id -> right on its latest try
+        self.tries: dict[str, int] = {}
+        self.revealed: set[str] = set()  # answers shown on request, before a right try
+
+    def attempt(self, qid: str, ok: bool) -> bool:
+        """Record a try; True when the answer and the explanation may now be shown (a right
+        answer, or a second try or later)."""
+        self.tries[qid] = self.tries.get(qid, 0) + 1
+        self.first.setdefault(qid, ok)
+        self.final[qid] = ok
+        return ok or self.tries[qid] >= 2
+
+    def reveal(self, qid: str) -> None:
+        """The student asked for the answer: a question not yet right first time stays not right."""
+        if not self.final.get(qid):
+            self.revealed.add(qid)
+        self.first.setdefault(qid, False)
+        self.final.setdefault(qid, False)
+
+    def text(self) -> str:
+        right = sum(self.first.values())
+        later = sum(1 for q, ok in self.final.items() if ok and not self.first.get(q) and q not in self.revealed)
+        score = message("score", right=right, total=self.total, answered=len(self.first))
+        return score + (" " + message("score_later", later=later) if later else "")
 
 
 #: What a question asks a student to do (after Bloom): each question names its level, so a bank
@@ -285,7 +324,7 @@ def status_of_country(iso3: str, date) -> dict:
             {"text": labels[c], "correct": c == status,
              "feedback": (f"Yes: {name} {STATUS_PHRASES[status]} then." if c == status else
                           f"No: {name} {STATUS_PHRASES[c].replace('was ', 'was not ', 1).replace('had no', 'did have an')} "
-                          f"then; on {_day(date)}, {name} {STATUS_PHRASES[status]}.")}
+                          f"then. Find {name}'s row that covers {_day(date)} in the chapter's table.")}
             for c in choices
         ],
         "source": "data/sco_membership.csv",
@@ -363,9 +402,10 @@ def _article(word: str) -> str:
 def classification_feedback(row) -> dict[str, str]:
     """Feedback for each of the four kinds, for one row of the claims table, in the terms of the
     model (:data:`scobook.claims.DECISION_FLOW`): the right kind names its step and the deciding
-    words; a kind whose step comes *before* the right one says why that step's answer is no,
-    quoting the sentence; a kind whose step comes *after* it says where the first "yes" was. Every
-    message quotes the sentence's own words, so no two sentences get the same feedback."""
+    words; a kind whose step comes *before* the right one says why that step's answer is no; a kind
+    whose step comes *after* it says that an earlier question already says yes, without naming it
+    (the answer is shown after a second try). Every message quotes the sentence's own words, so no
+    two sentences get the same feedback, and no wrong kind's message names the right kind."""
     from scobook.claims import STEPS
 
     kind, word = row["type"], row["deciding_word"]
@@ -386,11 +426,10 @@ def classification_feedback(row) -> dict[str, str]:
             feedback[option] = (f"Yes, {_article(kind)}: step {right.number} says yes, because {why_yes}. "
                                 f"{row['reasoning']}")
         elif step.number < right.number:
-            feedback[option] = (f"Not {_article(option)}. {why_no[option]}. Go on to the next question: at step "
-                                f"{right.number}, {quoted} decides it.")
-        else:
-            feedback[option] = (f"Not {_article(option)}: stop at the first yes. Step {right.number} already says yes, "
-                                f"because {why_yes}.")
+            feedback[option] = f"Not {_article(option)}. {why_no[option]}. Go on to the next question."
+        else:  # the student went past the first "yes"; which step it was is the answer, shown after a retry
+            feedback[option] = (f"Not {_article(option)}: stop at the first yes. For {opening}, one of the questions "
+                                f"before step {step.number} already says yes: go back through them in order.")
     return feedback
 
 

@@ -18,15 +18,18 @@ import html
 
 import ipywidgets as widgets
 
-from scobook.quiz import Bank, Question, load_bank, message
+from scobook.quiz import Bank, Question, QuizProgress, load_bank, message
 
 
 class QuestionWidget:
-    """One question: the choice widget(s), "Check answer", "Try again" and the feedback area."""
+    """One question: the choice widget(s), "Check answer", "Try again", "Show the answer" and the
+    feedback area. A wrong first try shows the feedback written for the option chosen; the answer
+    and the explanation show after a second try, or when the student asks for them."""
 
-    def __init__(self, number: int, question: Question, on_result):
+    def __init__(self, number: int, question: Question, progress: QuizProgress, on_change):
         self.question = question
-        self._on_result = on_result
+        self.progress = progress
+        self._on_change = on_change
         hint = " (choose all that apply)" if question.type == "multiple" else " (choose one)"
         self.prompt = widgets.HTML(f"<b>{number}. {html.escape(question.prompt)}{hint}</b>")
         if question.type == "multiple":
@@ -40,16 +43,25 @@ class QuestionWidget:
                                                 value=None, layout=widgets.Layout(width="100%"))
         self.check = widgets.Button(description="Check answer", tooltip="Check your answer")
         self.retry = widgets.Button(description="Try again", layout=widgets.Layout(display="none"))
+        self.show = widgets.Button(description="Show the answer", layout=widgets.Layout(display="none"))
         self.feedback = widgets.HTML("")
+        self.answer = widgets.HTML("")
         self.check.on_click(lambda _: self.check_answer())
         self.retry.on_click(lambda _: self.reset())
-        self.box = widgets.VBox([self.prompt, self.choice, widgets.HBox([self.check, self.retry]), self.feedback],
+        self.show.on_click(lambda _: self.show_answer())
+        self.box = widgets.VBox([self.prompt, self.choice, widgets.HBox([self.check, self.retry, self.show]),
+                                 self.feedback, self.answer],
                                 layout=widgets.Layout(border_bottom="1px solid #ccc", padding="6px 0"))
 
     def chosen(self) -> list[int]:
         if self.boxes:
             return [i for i, box in enumerate(self.boxes) if box.value]
         return [] if self.choice.value is None else [self.choice.value]
+
+    def answer_html(self) -> str:
+        answer = "; ".join(self.question.options[i].text for i in self.question.correct_indices)
+        return (f"<p>{html.escape(message('answer_is', answer=answer))} {html.escape(self.question.explanation)} "
+                f"<i>Source: {html.escape(self.question.source)}</i></p>")
 
     def check_answer(self) -> bool | None:
         chosen = self.chosen()
@@ -63,13 +75,25 @@ class QuestionWidget:
         missed = set(self.question.correct_indices) - set(chosen)
         if not ok and self.question.type == "multiple" and missed:
             lines.append(f"<p>{message('left_out_one' if len(missed) == 1 else 'left_out_many', missed=len(missed))}</p>")
-        lines.append(f"<p>{html.escape(self.question.explanation)} <i>Source: {html.escape(self.question.source)}</i></p>")
+        if self.progress.attempt(self.question.id, ok):
+            self.answer.value = self.answer_html()
+            self.show.layout.display = "none"
+        else:
+            lines.append(f"<p>{html.escape(message('try_again'))}</p>")
+            self.show.layout.display = None
         self.feedback.value = "".join(lines)
-        self.retry.layout.display = None
-        self._on_result(self.question.id, ok)
+        self.retry.layout.display = None if not ok else "none"
+        self._on_change()
         return ok
 
+    def show_answer(self) -> None:
+        self.progress.reveal(self.question.id)
+        self.answer.value = self.answer_html()
+        self.show.layout.display = "none"
+        self._on_change()
+
     def reset(self) -> None:
+        """Clear the choice for another try; the first try still counts."""
         if self.boxes:
             for box in self.boxes:
                 box.value = False
@@ -77,7 +101,6 @@ class QuestionWidget:
             self.choice.value = None
         self.feedback.value = ""
         self.retry.layout.display = "none"
-        self._on_result(self.question.id, None)
 
 
 #: Lays the toggle buttons out as a column of full-width rows whose text wraps (ipywidgets cuts
@@ -94,28 +117,22 @@ KEYBOARD_HINT = "<p><small>Keyboard: Tab moves between options, Space or Enter c
 
 
 class LiveQuiz:
-    """A chapter's quiz as widgets, with a running score. Display it, or use :func:`show_quiz`."""
+    """A chapter's quiz as widgets, with the honest score of :class:`scobook.quiz.QuizProgress`.
+    Display it, or use :func:`show_quiz`."""
 
     def __init__(self, bank: Bank):
         self.bank = bank
-        self.results: dict[str, bool] = {}
+        self.progress = QuizProgress(len(bank.questions))
         self.score = widgets.HTML()
-        self.questions = [QuestionWidget(n, q, self._record) for n, q in enumerate(bank.questions, start=1)]
+        self.questions = [QuestionWidget(n, q, self.progress, self._update_score)
+                          for n, q in enumerate(bank.questions, start=1)]
         self._update_score()
         header = widgets.HTML(f"{QUIZ_CSS}<h3>{html.escape(bank.title)}</h3>{KEYBOARD_HINT}")
         self.widget = widgets.VBox([header, self.score] + [q.box for q in self.questions])
         self.widget.add_class("sco-live-quiz")
 
-    def _record(self, question_id: str, ok: bool | None) -> None:
-        if ok is None:
-            self.results.pop(question_id, None)
-        else:
-            self.results[question_id] = ok
-        self._update_score()
-
     def _update_score(self) -> None:
-        right = sum(self.results.values())
-        self.score.value = f"<p><b>{message('score', right=right, total=len(self.questions), answered=len(self.results))}</b></p>"
+        self.score.value = f"<p><b>{html.escape(self.progress.text())}</b></p>"
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

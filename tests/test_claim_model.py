@@ -62,15 +62,19 @@ def test_every_classification_item_has_one_answer_the_models():
         assert [q.options[i].text.lower() for i in q.correct_indices] == [model_kind(row.sentence).kind], (bank, q.id)
 
 
-def test_every_classification_feedback_is_specific_to_its_sentence():
-    """No two sentences get the same feedback for the same wrong kind, and each message quotes
-    its sentence's deciding word."""
+def test_every_classification_feedback_is_specific_to_its_sentence_and_keeps_the_answer_back():
+    """No two sentences get the same feedback for the same wrong kind; each message quotes its
+    sentence; the right kind's message names the deciding word; and no wrong kind's message names
+    the right kind (the answer is shown after a second try or on request)."""
     seen = {}
     for row in claims().itertuples():
         feedback = classification_feedback(row._asdict())
+        opening = " ".join(row.sentence.split()[:6])
+        assert row.deciding_word in feedback[row.type], (row.id, feedback[row.type])
         for kind, text in feedback.items():
-            assert row.deciding_word in text, (row.id, kind, text)
+            assert opening in text or row.deciding_word in text, (row.id, kind, text)
             if kind != row.type:
+                assert not re.search(rf"\b{row.type}\b", text), (row.id, kind, text)
                 assert text not in seen, f"{row.id} and {seen.get(text)} share the feedback for {kind}: {text}"
                 seen[text] = row.id
 

@@ -75,6 +75,20 @@ def test_no_two_evaluate_questions_ask_the_same_thing():
             assert overlap <= 0.4, f"{bank_a}:{a.id} and {bank_b}:{b.id} share {overlap:.0%} of their words"
 
 
+@pytest.mark.parametrize("name", bank_names())
+def test_no_wrong_options_feedback_names_the_right_answer(name):
+    """A wrong answer gets the feedback written for it; the right answer is shown only after a
+    second try or on request, so that feedback must not give it away."""
+    for q in banks()[name].questions:
+        rights = [q.options[i].text for i in q.correct_indices]
+        for option in (o for o in q.options if not o.correct):
+            for right in rights:
+                if q.type == "fact_or_opinion":
+                    assert not re.search(rf"\b{right}\b", option.feedback, re.I), (q.id, option.text, option.feedback)
+                elif len(right) >= 4:
+                    assert right.lower() not in option.feedback.lower(), (q.id, option.text, option.feedback)
+
+
 def test_no_question_repeats_another():
     prompts = [norm(q.prompt) for bank in banks().values() for q in bank.questions]
     assert len(set(prompts)) == len(prompts)

@@ -18,8 +18,9 @@ from scobook.sphinx.fold import folded
 
 class QuizDirective(SphinxDirective):
     """``{quiz} ch1-article``: the bank's questions as accessible HTML forms that work in the
-    static book without a kernel or network (``sco-quiz.js``), with every answer's feedback, a
-    running score, "Try again", and a "Show the answer" fallback that needs no JavaScript."""
+    static book without a kernel or network (``sco-quiz.js``): the feedback written for the chosen
+    answer, "Try again", the answer and explanation after a second try or on request, an honest
+    score of first tries, and a "Show the answer" fallback that needs no JavaScript."""
 
     required_arguments = 1
 
@@ -67,7 +68,8 @@ def render_quiz_html(bank: Bank, link) -> str:
     parts = [
         f'<section class="sco-quiz" data-quiz="{html.escape(bank.name)}" aria-label="Quiz: {html.escape(bank.title)}" '
         f'data-messages="{html.escape(json.dumps(MESSAGES))}">',
-        f'<p class="sco-quiz-score" aria-live="polite">{len(bank.questions)} questions.</p>',
+        # not a live region: each question's status region announces the score once, where the student is
+        f'<p class="sco-quiz-score">{len(bank.questions)} questions.</p>',
         '<noscript><p>This quiz needs JavaScript to check answers; without it, open "Show the answer" '
         "under each question.</p></noscript>",
     ]
@@ -75,8 +77,9 @@ def render_quiz_html(bank: Bank, link) -> str:
         kind = "checkbox" if q.type == "multiple" else "radio"
         hint = " (choose all that apply)" if q.type == "multiple" else ""
         qid = html.escape(q.id)
+        answer_text = "; ".join(q.options[i].text for i in q.correct_indices)
         parts.append(f'<form class="sco-quiz-q" id="quiz-{qid}" data-type="{q.type}" '
-                     f'data-correct="{",".join(map(str, q.correct_indices))}">')
+                     f'data-correct="{",".join(map(str, q.correct_indices))}" data-answer="{html.escape(answer_text)}">')
         parts.append(f'<fieldset><legend>{number}. {html.escape(q.prompt)}{hint}</legend>')
         for i, option in enumerate(q.options):
             # the whole row is the label: a tap anywhere on it chooses the option
