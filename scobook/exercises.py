@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import html
 import numbers
+import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -29,17 +31,29 @@ RIGHT = "Right"
 NOT_YET = "Not yet"
 UNANSWERED = ("Not yet: replace the ... with your answer, then run the cell again "
               "(the worked solution is below, folded).")
+#: What an unanswered exercise says in the online book, where nothing runs (the book's build
+#: executes the notebooks with $SCOBOOK_BUILD set; scobook.sphinx): a direction, not a red cross.
+IN_THE_BOOK = ("This is your cell: in Jupyter, replace the ... with your answer and run it to check it. "
+               "To run it, open the notebook with the rocket button at the top of the page.")
+BUILD_VARIABLE = "SCOBOOK_BUILD"
 
 
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise: what kind of answer it takes, how to compute the expected one, a hint."""
+    """One exercise: what kind of answer it takes, how to compute the expected one, a hint that
+    points to the idea (not to a method's name), the answer in words for the "Right" message, the
+    likely mix-ups the checker can recognise in a wrong answer, and the words an answer may use."""
 
     id: str
     kind: str  # "number", "text", "set" or "mapping"
     expected: Callable[..., object]
     hint: str
     describe: str  # the answer in words, used in the "Right" message: "{answer}"
+    #: given a wrong answer (a plain value) and the exercise's parameters, a sentence naming the
+    #: mix-up it shows ("26 looks like a row number"), or None
+    mixup: Callable[..., str | None] | None = None
+    #: for a set or a mapping, the words its items (or values) may be, and what they are called
+    vocabulary: Callable[[], tuple[str, list[str]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,7 @@ class Feedback:
     exercise: str
     correct: bool
     message: str
+    neutral: bool = False  # a direction (the online book), neither right nor wrong
 
     def __bool__(self) -> bool:
         return self.correct
@@ -57,11 +72,13 @@ class Feedback:
         return self.message
 
     def _repr_html_(self) -> str:
-        mark = "✓" if self.correct else "✗"
-        kind = "right" if self.correct else "not-yet"
+        mark = "\u2192" if self.neutral else "\u2713" if self.correct else "\u2717"
+        kind = "info" if self.neutral else "right" if self.correct else "not-yet"
+        # `code` in a message shows as code, not as backticks
+        text = re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(self.message))
         return (f'<div class="sco-check sco-check-{kind}" role="status" '
                 f'style="border-left:4px solid currentColor;padding:0.3em 0.7em;margin:0.3em 0">'
-                f'<span aria-hidden="true">{mark}</span> {html.escape(self.message)}</div>')
+                f'<span aria-hidden="true">{mark}</span> {text}</div>')
 
 
 # --- the data, loaded once per kernel -------------------------------------------------------
@@ -123,6 +140,9 @@ def _paragraphs_naming(name: str = "Russia") -> int:
 def _members_on(day="2005-12-31") -> set[str]:
     from scobook.membership import members_on
 
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(day).strip()):
+        raise InputError(f"{day!r} is not a date the way the data writes them: use year-month-day, "
+                         f"for example \"2009-12-31\" for 31 December 2009.")
     return set(members_on(_membership(), day))
 
 
@@ -201,8 +221,11 @@ def _claims():
     return load_claims()
 
 
-def _claims_by_type() -> dict[str, int]:
-    return {str(k): int(v) for k, v in _claims()["type"].value_counts().items()}
+def _claims_by_type(first: int = 10, last: int = 15) -> dict[str, int]:
+    """Claims per type in paragraphs ``first`` to ``last`` (the article's recommendations, ¶10-¶15)."""
+    claims = _claims()
+    part = claims[claims["paragraph"].astype(int).between(int(first), int(last))]
+    return {str(k): int(v) for k, v in part["type"].value_counts().items()}
 
 
 def _paragraph_most_claims() -> set[int]:
@@ -219,45 +242,88 @@ def _classify_paragraph(paragraph: int = 13) -> dict[str, set[str]]:
     return {row.id: {row.type} for row in rows.itertuples()}
 
 
+def _statuses() -> tuple[str, list[str]]:
+    return "statuses", sorted(_membership()["status"].astype(str).unique())
+
+
+def _kinds() -> tuple[str, list[str]]:
+    from scobook.claims import CLAIM_TYPES
+
+    return "kinds", list(CLAIM_TYPES)
+
+
+def _peak_mixup(given, **_) -> str | None:
+    from scobook.membership import counts_by_year
+
+    counts = counts_by_year(_membership(), today=_today().date())
+    if given == int(counts["dialogue_partner"].max()):
+        return f"{given} is the largest number of dialogue partners; the question asks for the year it happened"
+    if 0 <= given < len(counts):
+        return (f"{given} looks like a row number (a row label of the table, its index), not a year: "
+                "take the year from that row's year column")
+    return None
+
+
+def _paragraph_mixup(given, **_) -> str | None:
+    paragraphs = len(_paragraphs())
+    if given > paragraphs:
+        return f"the article has {paragraphs} paragraphs, so {given} cannot be a paragraph number: is it a count?"
+    return None
+
+
+def _busiest_paragraph_mixup(given, **_) -> str | None:
+    per = _claims()["paragraph"].astype(int).value_counts()
+    if given == int(per.max()) and given not in per.index[per == per.max()]:
+        return f"{given} is how many claims the busiest paragraph holds; the question asks which paragraph it is"
+    return _paragraph_mixup(given)
+
+
+def _longest_sentence_mixup(given, **_) -> str | None:
+    from scobook.text import WORD, sentences
+
+    longest = max(len(WORD.findall(s)) for text in _paragraphs()["text"] for s in sentences(text))
+    if given == longest:
+        return f"{given} is the number of words in the longest sentence; the question asks for its paragraph"
+    return _paragraph_mixup(given)
+
+
 EXERCISES: dict[str, Exercise] = {e.id: e for e in [
     Exercise("ch1-security-per-paragraph", "mapping", _security_per_paragraph,
-             "count whole words, upper or lower case, in every paragraph (a paragraph without the "
-             "word counts 0); `count_terms(text, [\"security\"], case_sensitive=False)` does one paragraph",
+             "count the word in every paragraph, as a whole word in upper or lower case; a paragraph "
+             "without it counts 0, and each count belongs to its paragraph number",
              "{answer}"),
     Exercise("ch1-longest-sentence", "number", _longest_sentence_paragraph,
-             "split each paragraph with `sentences(text)`, count each sentence's words with the same "
-             "WORD pattern as above, and keep the paragraph number of the longest",
-             "the longest sentence is in ¶{answer}"),
+             "split each paragraph into sentences, count the words of each sentence, and keep the "
+             "number of the paragraph that holds the longest one",
+             "the longest sentence is in ¶{answer}", mixup=_longest_sentence_mixup),
     Exercise("ch1-paragraphs-naming", "number", _paragraphs_naming,
-             "use the `mentions` table: a paragraph names the state when its count there is more than 0; "
-             "count paragraphs, not mentions",
-             "{answer} paragraphs"),
+             "a paragraph names the state when it mentions it at least once; count paragraphs, not mentions",
+             "{answer} paragraphs", mixup=lambda given, **_: _paragraph_mixup(given)),
     Exercise("ch2-members-on", "set", _members_on,
-             "keep the rows whose period covers your day (`start <= day`, and `end` empty or after it), "
-             "then the rows whose status is \"member\" or \"shanghai_five\"",
-             "{answer}"),
+             "keep the periods that cover your day (they started on or before it and had not ended), "
+             "then those whose status counts as membership: a member, or one of the Shanghai Five",
+             "{answer}", vocabulary=_statuses),
     Exercise("ch2-new-members", "set", _new_members_since_article,
-             "compare the status on the article's date with the status today (`changes` above) and keep "
-             "the states whose status *after* is \"member\"",
-             "{answer}"),
+             "compare each state's status on the article's day with its status now, and keep the "
+             "states that are members now",
+             "{answer}", vocabulary=_statuses),
     Exercise("ch2-dialogue-partner-peak", "number", _dialogue_partner_peak,
-             "look at the `dialogue_partner` column of `counts`: find its largest value, then the year "
-             "of that row (any of them, if several years share it)",
-             "dialogue partners peaked in {answer}"),
+             "find the largest number of dialogue partners in the table of counts, then the year of "
+             "the row where it occurs: a year, not the row's number",
+             "dialogue partners peaked in {answer}", mixup=_peak_mixup),
     Exercise("ch3-most-widespread", "text", _most_widespread_principle,
-             "turn the matrix into yes/no (`matrix > 0`), add up each column, and keep the column with "
-             "the largest total; give its id, for example \"equality\"",
+             "for each principle, count the paragraphs that use it at least once, and keep the "
+             "principle used in most paragraphs; give its id, for example \"equality\"",
              "{answer}"),
     Exercise("ch3-no-principle", "set", _paragraphs_without_principle,
-             "add up each row of the matrix (`matrix.sum(axis=1)`) and keep the paragraph numbers "
-             "where the total is 0",
+             "add up each paragraph's row of the matrix and keep the paragraphs whose total is 0",
              "{answer}"),
     Exercise("ch3-principle-total", "number", _principle_total,
-             "add up one column of the matrix, with the book's term lists (`terms`), not your own",
+             "add up one principle's column of the matrix, made with the book's term lists, not your own",
              "{answer} times"),
     Exercise("ch4-bloc-sharing-most", "text", _bloc_sharing_most,
              "for each bloc, count the states that are in both the bloc and the SCO's members today "
-             "(the `overlap` table above), and keep the bloc with the most; give its short name, "
+             "(the overlap table above), and keep the bloc with the most; give its short name, "
              "for example \"BRICS\"",
              "{answer}"),
     Exercise("ch4-members-in-bloc", "set", _sco_members_in,
@@ -265,20 +331,20 @@ EXERCISES: dict[str, Exercise] = {e.id: e for e in [
              "for example [\"RUS\", ...]",
              "{answer}"),
     Exercise("ch4-initiatives-before", "number", _initiatives_before_article,
-             "compare the `date` column of `initiatives` with ARTICLE_DATE and count the rows before it",
+             "count the events dated before the article's day",
              "{answer} events"),
     Exercise("ch5-claims-by-type", "mapping", _claims_by_type,
-             "count the rows of `claims` per value of its `type` column (`value_counts()`)",
-             "{answer}"),
+             "keep the claims of paragraphs 10 to 15, then count how many there are of each type, "
+             "starting again from the claims table",
+             "{answer}", vocabulary=_kinds),
     Exercise("ch5-paragraph-most-claims", "number", _paragraph_most_claims,
-             "count the rows of `claims` per `paragraph` and keep the paragraph with the most",
-             "¶{answer}"),
+             "count the claims in each paragraph, and keep the paragraph (not the count) with the most",
+             "¶{answer}", mixup=_busiest_paragraph_mixup),
     Exercise("ch5-classify", "mapping", _classify_paragraph,
-             "reread the sentence and go through the model's four questions in order, stopping at the "
-             "first yes: does it say what someone should do (recommendation)? what will happen "
-             "(prediction)? could you check it without judging anything (fact)? otherwise it judges "
-             "(opinion). Find the word that decided it",
-             "{answer}"),
+             "for the sentence that differs, go through the model's four questions in order and stop "
+             "at the first yes: does it say what someone should do? what will happen? could you check "
+             "it without judging anything? otherwise it judges. Which word decided it?",
+             "{answer}", vocabulary=_kinds),
 ]}
 
 
@@ -314,57 +380,104 @@ def _as_mapping(answer) -> dict | None:
     return {_norm(k) if not isinstance(k, str) else k.strip().casefold(): v for k, v in answer.items()}
 
 
+def _plain(value) -> str:
+    """A value as a student wrote it, without numpy's wrapping: 14, 'Iran', 2015-12-31."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return str(int(value)) if float(value).is_integer() else f"{float(value):g}"
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%Y-%m-%d}"
+    if isinstance(value, str):
+        return f"'{value}'"
+    return str(value)
+
+
 def _listing(values) -> str:
-    values = sorted(values, key=lambda v: (isinstance(v, str), v))
-    return ", ".join(str(v) for v in values)
+    values = sorted(values, key=lambda v: (isinstance(v, str), str(v)))
+    return ", ".join(_plain(v) if not isinstance(v, str) else v for v in values)
 
 
-def _compare(exercise: Exercise, answer, expected) -> tuple[bool, str]:
+def _outside_vocabulary(exercise: Exercise, values) -> str | None:
+    """"'opinon' is not one of the kinds: ..." for the first word an answer may not use."""
+    if exercise.vocabulary is None:
+        return None
+    name, words = exercise.vocabulary()
+    allowed = {w.casefold() for w in words}
+    for value in values:
+        if isinstance(value, str) and value.strip().casefold() not in allowed:
+            return f"'{value}' is not one of the {name} in the data (check the spelling): {', '.join(words)}"
+    return None
+
+
+def _compare(exercise: Exercise, answer, expected, params) -> tuple[bool, str]:
     """(right?, what to say) for one answer."""
     if exercise.kind in ("number", "text"):
         wanted = {_norm(v) for v in (expected if isinstance(expected, set) else {expected})}
         items = _as_collection(answer)
         if items is None or len(items) != 1:
-            return False, f"the answer should be one {'number' if exercise.kind == 'number' else 'name'}, not {type(answer).__name__}"
+            what = "number" if exercise.kind == "number" else "name"
+            shape = "a table" if isinstance(answer, (pd.DataFrame, pd.Series)) else f"{len(items)} values" if items else "nothing"
+            return False, f"the answer should be one {what}, and yours is {shape}"
         given = _norm(items[0])
         if exercise.kind == "number" and not isinstance(given, int):
-            return False, f"the answer should be a whole number, not {items[0]!r}"
+            return False, f"the answer should be a whole number, not {_plain(items[0])}"
         if given in wanted:
             return True, ""
-        return False, f"{items[0]!r} is not it"
+        mixup = exercise.mixup(given, **params) if exercise.mixup and isinstance(given, int) else None
+        return False, mixup or f"{_plain(items[0])} is not the answer"
     if exercise.kind == "set":
         items = _as_collection(answer)
         if items is None:
             return False, "the answer should be a list of names, not a table or a dictionary"
+        wanted = {_norm(v) for v in expected}
+        if not items and wanted:
+            if exercise.vocabulary is not None:
+                name, words = exercise.vocabulary()
+                return False, (f"your answer is empty, so the condition you wrote matched no row. Check the value "
+                               f"you compared with, spelling and capitals: the {name} in the data are {', '.join(words)}")
+            return False, "your answer is empty, so the condition you wrote matched no row"
         given = {_norm(v) for v in items}
         spelt = {_norm(v): v for v in items}
-        wanted = {_norm(v) for v in expected}
         missing, extra = wanted - given, given - wanted
         if not missing and not extra:
             return True, ""
+        spelt_expected = {_norm(v): v for v in expected}
         parts = []
         if missing:
-            parts.append(f"{len(missing)} {'is' if len(missing) == 1 else 'are'} missing")
+            parts.append(f"{len(missing)} {'is' if len(missing) == 1 else 'are'} missing "
+                         f"({_listing(spelt_expected[v] for v in missing)})")
         if extra:
             parts.append(f"{len(extra)} should not be there ({_listing(spelt[v] for v in extra)})")
         return False, f"you have {len(given)}, the data has {len(wanted)}: " + " and ".join(parts)
     # mapping: every key of the expected answer, with its value (or one of its accepted values)
     given = _as_mapping(answer)
     if given is None:
-        return False, "the answer should be a dictionary or a pandas Series (one value per key)"
-    wrong = []
+        return False, "the answer should be a dictionary or a pandas Series (one value for each key)"
+    outside = _outside_vocabulary(exercise, given.values())
+    if outside:
+        return False, outside
+    wrong, missing = [], []
     for key, value in expected.items():
         got = given.get(_norm(key) if not isinstance(key, str) else key.casefold())
         accepted = {_norm(v) for v in (value if isinstance(value, set) else {value})}
-        if got is None or _norm(got) not in accepted:
-            wrong.append(f"{key}: {'missing' if got is None else repr(got)}")
-    extra = [k for k in given if k not in {_norm(k) if not isinstance(k, str) else k.casefold() for k in expected}]
-    if not wrong and not extra:
+        if got is None:
+            missing.append(_plain(key) if not isinstance(key, str) else key)
+        elif _norm(got) not in accepted:
+            wrong.append(f"{key}: {_plain(got)}")
+    expected_keys = {_norm(k) if not isinstance(k, str) else k.casefold() for k in expected}
+    extra = [k for k in given if k not in expected_keys]
+    if not wrong and not missing and not extra:
         return True, ""
-    text = f"{len(wrong)} of {len(expected)} differ ({'; '.join(wrong[:3])}{'; …' if len(wrong) > 3 else ''})" if wrong else ""
+    parts = []
+    if wrong:
+        verb = "differs" if len(wrong) == 1 else "differ"
+        parts.append(f"{len(wrong)} of {len(expected)} {verb} from the data ({'; '.join(wrong[:3])}{'; …' if len(wrong) > 3 else ''})")
+    if missing:
+        parts.append(f"{len(missing)} {'is' if len(missing) == 1 else 'are'} missing ({', '.join(map(str, missing))})")
     if extra:
-        text += ("; " if text else "") + f"unexpected keys: {_listing(extra)}"
-    return False, text
+        parts.append(f"unexpected keys: {_listing(extra)}")
+    return False, "; ".join(parts)
 
 
 def _show(exercise: Exercise, expected) -> str:
@@ -395,9 +508,12 @@ def check(exercise_id: str, answer, **params) -> Feedback:
         raise InputError(f"There is no exercise {exercise_id!r}; the exercises are: {', '.join(EXERCISES)}.")
     exercise = EXERCISES[exercise_id]
     if _unanswered(answer):
+        if os.environ.get(BUILD_VARIABLE):
+            return Feedback(exercise_id, False, IN_THE_BOOK, neutral=True)
         return Feedback(exercise_id, False, UNANSWERED)
     expected = exercise.expected(**params)
-    correct, why = _compare(exercise, answer, expected)
+    correct, why = _compare(exercise, answer, expected, params)
     if correct:
         return Feedback(exercise_id, True, f"{RIGHT}: {_show(exercise, expected)}.")
-    return Feedback(exercise_id, False, f"{NOT_YET}: {why}. Look at this: {exercise.hint}.")
+    hint = exercise.hint if exercise.hint.endswith("?") else exercise.hint + "."
+    return Feedback(exercise_id, False, f"{NOT_YET}: {why}. Hint: {hint}")

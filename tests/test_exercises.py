@@ -6,13 +6,14 @@ ends with ``assert check(...)``, which the strict build (no errors allowed) ran.
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
 
 from conftest import NOTEBOOKS, ROOT
 from scobook.errors import InputError
-from scobook.exercises import EXERCISES, NOT_YET, RIGHT, UNANSWERED, check
+from scobook.exercises import EXERCISES, IN_THE_BOOK, NOT_YET, RIGHT, UNANSWERED, check
 
 
 def a_right_answer(exercise_id):
@@ -51,13 +52,68 @@ def test_answers_in_the_shapes_students_give_are_accepted():
     assert check("ch1-paragraphs-naming", pd.Series([10]).iloc[0])  # a numpy integer
 
 
-def test_a_wrong_answer_says_what_is_missing_or_extra_without_giving_it_away():
+def test_a_wrong_answer_names_what_is_missing_and_what_is_extra():
     feedback = check("ch2-new-members", ["Iran", "India"])
-    assert str(feedback).startswith("Not yet: you have 2, the data has 2: 1 is missing and 1 should not be there (India)")
-    assert "Belarus" not in str(feedback)
+    assert str(feedback).startswith("Not yet: you have 2, the data has 2: 1 is missing (Belarus) and 1 should not "
+                                    "be there (India)")
     per_paragraph = EXERCISES["ch1-security-per-paragraph"].expected()
     shifted = pd.Series(list(per_paragraph.values()))  # indexed 0..14 instead of by ¶ number
     assert "unexpected keys: 0" in str(check("ch1-security-per-paragraph", shifted))
+    assert "1 is missing (c26)" in str(check("ch5-classify", {"c24": "opinion", "c25": "opinion"}))
+
+
+def test_numbers_are_plain_and_a_likely_mix_up_is_named():
+    """Issue 24: "np.int64(14) is not it" and "26 is not it" taught nothing."""
+    import numpy as np
+
+    from scobook.membership import counts_by_year, shipped_membership
+
+    membership = shipped_membership()
+    counts = counts_by_year(membership, today=membership.attrs["as_of"].date())
+    peak = int(counts["dialogue_partner"].max())
+    row = int(counts["dialogue_partner"].idxmax())  # what idxmax() gives on the default index
+    as_count = str(check("ch2-dialogue-partner-peak", np.int64(peak)))
+    assert "np.int64" not in as_count and as_count.startswith(f"Not yet: {peak} is the largest number of dialogue partners")
+    assert str(check("ch2-dialogue-partner-peak", np.int64(row))).startswith(f"Not yet: {row} looks like a row number")
+    assert "is not the answer" in str(check("ch2-dialogue-partner-peak", 1999))
+    assert "Hint:" in as_count and "Look at this" not in as_count
+
+
+def test_a_word_the_data_does_not_use_is_named_before_any_comparison():
+    feedback = str(check("ch5-classify", {"c24": "opinon", "c25": "opinion", "c26": "opinion"}))
+    assert feedback.startswith("Not yet: 'opinon' is not one of the kinds in the data (check the spelling): "
+                               "fact, opinion, prediction, recommendation.")
+    assert "from the data (" not in feedback  # no comparison was made
+    empty = str(check("ch2-members-on", [], day="2008-12-31"))
+    assert "your answer is empty, so the condition you wrote matched no row" in empty
+    assert "the statuses in the data are dialogue_partner, member, observer, partner, shanghai_five" in empty
+
+
+def test_a_european_date_is_refused_with_the_way_to_write_it():
+    with pytest.raises(InputError, match='use year-month-day, for example "2009-12-31"'):
+        check("ch2-members-on", ["China"], day="31.12.2009")
+
+
+def test_the_hints_point_to_the_idea_not_to_a_method():
+    for exercise in EXERCISES.values():
+        assert not re.search(r"`|\w+\(\)|value_counts|idxmax|isin|groupby|crosstab", exercise.hint), exercise.id
+
+
+def test_reusing_the_notebooks_by_type_table_does_not_pass_exercise_1():
+    """Chapter 5's exercise 1 counts paragraphs 10-15 only, so the whole table's counts (by_type) are wrong."""
+    from scobook.claims import load_claims
+
+    whole = load_claims()["type"].value_counts()
+    assert not check("ch5-claims-by-type", whole)
+
+
+def test_an_unanswered_exercise_in_the_online_book_gives_a_direction_not_a_cross(monkeypatch):
+    from scobook.exercises import BUILD_VARIABLE, IN_THE_BOOK
+
+    monkeypatch.setenv(BUILD_VARIABLE, "1")
+    feedback = check("ch2-new-members", ...)
+    assert feedback.message == IN_THE_BOOK and feedback.neutral
+    assert "\u2717" not in feedback._repr_html_() and "sco-check-info" in feedback._repr_html_()
 
 
 def test_a_classification_takes_the_models_one_answer():
@@ -90,11 +146,13 @@ def test_feedback_html_says_right_or_not_yet_in_words_not_colour_alone():
     html = check("ch2-new-members", ["Iran", "Belarus"])._repr_html_()
     assert 'role="status"' in html and "Right:" in html
     assert "Not yet:" in check("ch2-new-members", [])._repr_html_()
+    assert "<code>" not in html and "`" not in check("ch2-new-members", ["x"])._repr_html_()
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_the_build_ran_every_solution_to_right_and_every_blank_exercise_to_not_yet(notebook, built_book, html_dir):
-    """The executed copy of the notebook that the build rendered (MyST-NB's jupyter_execute)."""
+def test_the_build_ran_every_solution_to_right_and_every_blank_exercise_to_a_direction(notebook, built_book, html_dir):
+    """The executed copy of the notebook that the build rendered (MyST-NB's jupyter_execute): in
+    the online book a blank exercise says how to run it in Jupyter, not "Not yet" with a cross."""
     executed = html_dir.parent / "jupyter_execute" / notebook.relative_to(ROOT)
     nb = json.loads(executed.read_text(encoding="utf-8"))
 
@@ -107,4 +165,4 @@ def test_the_build_ran_every_solution_to_right_and_every_blank_exercise_to_not_y
     for cell in solutions:  # `assert check(...)`: it ran, and printed nothing (no answer given away)
         assert cell["execution_count"] is not None and cell["outputs"] == [], "".join(cell["source"])
     for cell in blanks:
-        assert shown(cell).startswith("Not yet: replace the ..."), "".join(cell["source"])
+        assert shown(cell) == IN_THE_BOOK, "".join(cell["source"])

@@ -156,6 +156,18 @@ def test_notebook_has_three_exercises_each_with_a_cell_a_check_and_a_folded_solu
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_the_exercises_open_with_the_python_they_need(notebook):
+    """Issue 24: a short "Python you need" box before the exercises: masks, & and |, the index,
+    what a KeyError says and how to list a table's columns."""
+    all_cells = cells(notebook)
+    start = next(i for i, c in enumerate(all_cells) if c.cell_type == "markdown" and c.source.startswith("## Exercises"))
+    box = all_cells[start + 1]
+    assert box.cell_type == "markdown" and box.source.startswith("**Python you need for these exercises**")
+    for idea in ("KeyError", ".columns", "index"):
+        assert idea in box.source, (notebook.name, idea)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_visible_code_cell_is_longer_than_15_lines(notebook):
     long = [(i, len(c.source.strip().splitlines())) for i, c in enumerate(cells(notebook))
             if c.cell_type == "code" and not folded(c) and len(c.source.strip().splitlines()) > MAX_VISIBLE_LINES]

@@ -42,7 +42,11 @@ if not (BOOK / "scobook").is_dir() or not (BOOK / "data" / "catalog.yml").is_fil
         "scobook/ and data/ folders, two levels above it. Open it from a full copy of the book: "
         "download the whole repository, or use the Binder link in the online book."
     )
-sys.path.insert(0, str(BOOK))'''
+sys.path.insert(0, str(BOOK))
+
+from scobook.help import explain_errors  # noqa: E402
+
+explain_errors()  # a KeyError names the nearest column instead of a long traceback'''
 
 
 def notebooks() -> list[Path]:

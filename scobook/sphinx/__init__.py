@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from scobook.exercises import BUILD_VARIABLE
 from scobook.paths import ROOT_VARIABLE
 
 PARTS = ("article", "quizzes", "reference", "pack", "charts", "fold", "meta", "theme", "fonts")
@@ -29,6 +30,9 @@ def setup(app):
     # Read the data of the book being built (and let the notebooks' kernels, which inherit the
     # environment, do the same), wherever the build was started from.
     os.environ.setdefault(ROOT_VARIABLE, str(Path(app.srcdir).resolve()))
+    # The notebooks' kernels run for the online book, where nothing is interactive: an exercise
+    # left blank says how to run it in Jupyter instead of "Not yet" (scobook.exercises).
+    os.environ.setdefault(BUILD_VARIABLE, "1")
     for part in PARTS:
         app.setup_extension(f"scobook.sphinx.{part}")
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}
