@@ -98,16 +98,60 @@ def draw_status_map(ax, shapes: dict[str, dict], statuses: dict[str, str], style
         if style:
             x, y = laea(lon, lat)
             ax.plot(x, y, marker="o", markersize=6, markerfacecolor=style["color"], markeredgecolor="#333333")
-    for code, text in (labels or {}).items():
-        where = _label_point(shapes, code)
-        if where is not None:
-            ax.annotate(text, where, ha="center", va="center", fontsize=7, fontweight="bold",
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+    anchors = {code: _label_point(shapes, code) for code in (labels or {})}
+    anchors = {code: where for code, where in anchors.items() if where is not None}
+    placed = spread_labels(ax, {code: labels[code] for code in anchors}, anchors, LABEL_FONT_PT)
+    for code, (x, y) in placed.items():
+        moved = np.hypot(x - anchors[code][0], y - anchors[code][1]) > 1.0
+        ax.annotate(labels[code], anchors[code], xytext=(x, y), textcoords="data", ha="center", va="center",
+                    fontsize=LABEL_FONT_PT, fontweight="bold",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+                    arrowprops={"arrowstyle": "-", "color": "#333333", "lw": 0.6} if moved else None)
     ax.set_xlim(WINDOW[0], WINDOW[1])
     ax.set_ylim(WINDOW[2], WINDOW[3])
     ax.set_aspect("equal")
     ax.set_xticks([])
     ax.set_yticks([])
+
+
+#: The size of the country codes written on a map (points).
+LABEL_FONT_PT = 7
+
+
+def spread_labels(ax, labels: dict[str, str], anchors: dict[str, tuple[float, float]], font_pt: float,
+                  rounds: int = 200) -> dict[str, tuple[float, float]]:
+    """Where to write each label (data coordinates, km) so that no two overlap: labels start on
+    their country and are pushed apart, vertically first, until their boxes (estimated from the
+    font size, the text's length and the axes' size on the figure) are clear of each other. A
+    label that moved gets a leader line to its country (see :func:`draw_status_map`)."""
+    fig = ax.figure
+    width_in = fig.get_size_inches()[0] * ax.get_position().width
+    height_in = fig.get_size_inches()[1] * ax.get_position().height
+    km_per_pt = max((WINDOW[1] - WINDOW[0]) / (width_in * 72), (WINDOW[3] - WINDOW[2]) / (height_in * 72))
+    size = {code: ((0.72 * font_pt * len(text) + 4) * km_per_pt, (font_pt + 4) * km_per_pt)
+            for code, text in labels.items()}
+    where = {code: np.array(anchors[code], dtype=float) for code in labels}
+    codes = sorted(labels)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(codes):
+            for b in codes[i + 1:]:
+                dx, dy = where[b] - where[a]
+                overlap_x = (size[a][0] + size[b][0]) / 2 - abs(dx)
+                overlap_y = (size[a][1] + size[b][1]) / 2 - abs(dy)
+                if overlap_x > 0 and overlap_y > 0:
+                    moved = True
+                    if overlap_y <= overlap_x:  # the smaller push: up and down
+                        step = (overlap_y / 2 + 1) * (1 if dy > 0 or (dy == 0 and a < b) else -1)
+                        where[a][1] -= step
+                        where[b][1] += step
+                    else:
+                        step = (overlap_x / 2 + 1) * (1 if dx > 0 else -1)
+                        where[a][0] -= step
+                        where[b][0] += step
+        if not moved:
+            break
+    return {code: (float(x), float(y)) for code, (x, y) in where.items()}
 
 
 def _label_point(shapes: dict[str, dict], code: str):

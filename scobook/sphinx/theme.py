@@ -11,6 +11,8 @@
 - ``sco-phone.css``: the book on a 375 px phone: the search icon over the query (a consequence of
   dropping fontawesome.js), the clipped "Next" chevron (pydata-sphinx-theme 0.17.1), and tables
   marked ``sco-table`` stacked as cards, whose cells :func:`label_table_cells` names.
+- :func:`name_code_toggles`: MyST-NB names every code fold "Toggle hidden content" while it shows
+  "Show code cell source"; drop when myst-nb stops adding that aria-label (checked with 1.4.0).
 - :data:`EMPTY_MODE`: on a first visit the theme logs "Got invalid theme mode" as a console
   error (Lighthouse's best-practices audit "errors-in-console"); drop when pydata-sphinx-theme's
   head script falls back to ``auto`` itself (checked with 0.17.1).
@@ -61,7 +63,20 @@ def tidy_page_context(app, pagename, templatename, context, doctree) -> None:
         context["generate_toctree_html"] = generate_with_labels
 
     if context.get("body"):
-        context["body"] = label_table_cells(context["body"])
+        context["body"] = label_table_cells(name_code_toggles(context["body"]))
+
+#: MyST-NB's fold of a hidden code cell: its <summary> says "Show code cell source" on screen but
+#: carries aria-label="Toggle hidden content", so a screen reader hears other words than a sighted
+#: reader sees and a voice command with the visible words finds nothing (WCAG 2.5.3, 4.1.2).
+#: Without the aria-label its name is its visible text. Drop when MyST-NB stops adding it
+#: (checked with myst-nb 1.4.0).
+CODE_TOGGLE = '<summary aria-label="Toggle hidden content">'
+
+
+def name_code_toggles(body: str) -> str:
+    """The notebook pages' code folds named by their visible words."""
+    return body.replace(CODE_TOGGLE, "<summary>")
+
 
 def label_toctree_toggles(toctree):
     """Name each ``<summary>`` of the navigation (a BeautifulSoup tree) after the page whose
