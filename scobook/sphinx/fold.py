@@ -19,6 +19,9 @@ HOW_TO_RUN = "How to run this notebook"
 HOW_TO_RUN_SUMMARY = "To run or change the code, open it in Jupyter: the rocket button at the top (details)"
 EXERCISES = "Exercises"
 EXERCISE_SUMMARY = "The task, your cell and a worked solution (open to read; run it in Jupyter)"
+#: The box of Python each notebook's exercises need (issue 24), reference for the online reader.
+PYTHON_BOX = "Python you need for these exercises"
+PYTHON_BOX_SUMMARY = "Python you need for these exercises: masks, the index, KeyError (open to read)"
 
 
 def folded(summary: str, content: nodes.Node) -> list[nodes.Node]:
@@ -43,6 +46,22 @@ def _fold_body(section: nodes.section, summary: str) -> None:
     section.extend(folded(summary, box))
 
 
+def _fold_python_box(section: nodes.section) -> None:
+    """Fold the "Python you need" paragraph and the list under it (the exercises' introduction)."""
+    children = list(section.children)
+    for i, child in enumerate(children):
+        if isinstance(child, nodes.paragraph) and child.astext().startswith(PYTHON_BOX):
+            box = nodes.container()
+            moving = [child] + ([children[i + 1]] if i + 1 < len(children) and isinstance(children[i + 1], nodes.bullet_list) else [])
+            for node in moving:
+                section.remove(node)
+                box += node
+            position = section.index(children[i - 1]) + 1 if i else 1
+            for offset, node in enumerate(folded(PYTHON_BOX_SUMMARY, box)):
+                section.insert(position + offset, node)
+            return
+
+
 def _title(section: nodes.section) -> str:
     return section[0].astext() if section.children and isinstance(section[0], nodes.title) else ""
 
@@ -56,6 +75,7 @@ def fold_notebook_reference(app, doctree, docname) -> None:
         if _title(section) == HOW_TO_RUN:
             _fold_body(section, HOW_TO_RUN_SUMMARY)
         elif _title(section) == EXERCISES:
+            _fold_python_box(section)
             for exercise in [child for child in section.children if isinstance(child, nodes.section)]:
                 _fold_body(exercise, EXERCISE_SUMMARY)
 

@@ -205,5 +205,6 @@ def setup(app):
     app.connect("config-inited", add_static_files)
     app.add_js_file("sco-toggle-fix.js", defer="defer")
     app.add_css_file("sco-phone.css")
+    app.add_js_file("sco-phone-code.js", defer="defer")  # a phone folds the lesson's code cells
     app.connect("html-page-context", tidy_page_context, priority=900)
     app.connect("build-finished", rewrite_built_pages)
