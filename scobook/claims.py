@@ -71,13 +71,14 @@ DECISION_FLOW = (
             "judging anything?", "fact", (),
          "A factual claim is checkable, not necessarily true: check it (accurate, partly accurate, inaccurate)."),
     Step(4, "Otherwise it judges, praises or explains: find the judgement word.", "opinion",
-         ("great", "major", "close", "sound and constructive", "on an equal footing", "huge",
+         ("great", "major", "close", "sound and constructive", "on an equal footing", "huge", "vital",
           "won them the trust", "soul", "most prominent", "remarkable"),
          "An opinion (an evaluation): no verdict of true or false; weigh its argument and the evidence."),
 )
 STEPS = {step.kind: step for step in DECISION_FLOW}
 #: The cue words the model prints beside each question, as examples.
-CUE_EXAMPLES = {"recommendation": ("should", "must", "it is vital that"), "prediction": ("will", "is set to"),
+CUE_EXAMPLES = {"recommendation": ("should", "must", "it is vital that", "it is of vital importance that"),
+                "prediction": ("will", "is set to"),
                 "opinion": ("major", "huge", "remarkable")}
 KIND_LABELS = {"fact": "F: factual claim", "opinion": "O: opinion (evaluation)", "prediction": "P: prediction",
                "recommendation": "R: recommendation"}

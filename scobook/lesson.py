@@ -97,7 +97,6 @@ def load_lesson(path: str | Path | None = None) -> dict:
         require_url(path, where, "source", item["source"])
         require_outlet(path, where, "source", item["source"])
 
-    discussion = _discussion_ids()
     lessons = mappings(path, raw.get("lessons"), None, "lessons")
     for n, lesson in enumerate(lessons, start=1):
         where = f"lesson {lesson.get('id') or n}"
@@ -112,9 +111,6 @@ def load_lesson(path: str | Path | None = None) -> dict:
             for field in STEP_FIELDS:
                 if not isinstance(step.get(field), str):
                     raise DataError(path, f"{where}, step {s}", field, "expected text (\"\" if there is none)")
-        for qid in lesson.get("discussion") or []:
-            if qid not in discussion:
-                raise DataError(path, where, "discussion", f"{qid!r} is not an id of data/discussion.yml")
         spare = lesson.setdefault("spare", 0)
         if not isinstance(spare, int) or spare < 0:
             raise DataError(path, where, "spare", "a whole number of minutes kept in hand (0 or more)")
@@ -133,12 +129,6 @@ def load_lesson(path: str | Path | None = None) -> dict:
             "check_rows": [claims.loc[c] for c in check],
             "evidence_rows": [claims.loc[c] for c in evidence],
             "framing": [outlets[o] for o in cards]}
-
-
-def _discussion_ids() -> list[str]:
-    from scobook.glossary import load_discussion
-
-    return [q["id"] for q in load_discussion()]
 
 
 def _load_task(path, task, claims, worksheet, evidence_ids=()) -> dict:
@@ -255,7 +245,9 @@ def modelling_script(row) -> str:
     walk = " ".join(f"{n}. {_short_question(question)} {answer}" for n, question, answer in worked_example(row))
     later = [s for s in DECISION_FLOW if s.number > STEPS[row["type"]].number]
     words = [cue for s in later for cue in s.cues if re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", row["sentence"], re.I)]
-    tail = f" \u201c{words[0]}\u201d is a judgement word, but we stopped at the first yes." if words else ""
+    listed = " and ".join(f"\u201c{w}\u201d" for w in dict.fromkeys(words))
+    tail = (f" {listed} {'is a judgement word' if len(words) == 1 else 'are judgement words'}, but we stopped at "
+            "the first yes." if words else "")
     return f"Point to [{EXAMPLE_MARK}] in ¶{row['paragraph']} and think aloud: {walk}{tail}"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -77,9 +78,17 @@ def _quote(row) -> nodes.paragraph:
     return _para(f"\u201c{row['sentence']}\u201d ", para_ref(int(row["paragraph"])))
 
 
-def _blank(lines: int = 1) -> nodes.inline:
-    """Room to write: ruled lines on paper, a bordered box on screen."""
-    return nodes.inline("", "", classes=["sco-blank", f"sco-blank-{lines}"])
+def _blank() -> nodes.inline:
+    """Room to write in a table cell or after a prompt: one ruled line on paper."""
+    return nodes.inline("", "", classes=["sco-blank"])
+
+
+def _lines(count: int) -> nodes.container:
+    """Room to write under a prompt: ``count`` ruled lines on paper."""
+    box = nodes.container(classes=["sco-lines"])
+    for _ in range(count):
+        box += nodes.paragraph("", "", classes=["sco-line"])
+    return box
 
 
 class _PackDirective(SphinxDirective):
@@ -149,11 +158,12 @@ class Worksheet(_PackDirective):
         from scobook.claims import DECISION_FLOW, KIND_LABELS, STEPS
 
         lesson = self.lesson()
-        predict = _para(nodes.strong("", "1. Predict. "),
-                        "Xing Guangcheng directs an institute of China's state academy of social sciences. He wrote "
-                        "this opinion article in China Daily, a newspaper owned by the Chinese state, on 6 June 2018, "
-                        "three days before the SCO summit China hosted. What do you expect him to say about the SCO? ",
-                        _blank(2))
+        predict = nodes.container()
+        predict += _para(nodes.strong("", "1. Predict. "),
+                         "Xing Guangcheng directs an institute of China's state academy of social sciences. He wrote "
+                         "this opinion article in China Daily, a newspaper owned by the Chinese state, on 6 June 2018, "
+                         "three days before the SCO summit China hosted. What do you expect him to say about the SCO?")
+        predict += _lines(3)
         model = _para(nodes.strong("", "The model: stop at the first yes. "),
                       " ".join(f"{s.number}. {s.question} \u2192 {KIND_LABELS[s.kind][0]}." for s in DECISION_FLOW))
         example = lesson["modelled_row"]
@@ -162,7 +172,7 @@ class Worksheet(_PackDirective):
         for n, row in enumerate(lesson["worksheet_rows"], start=1):
             rows.append([str(n), _quote(row), _blank(), _blank(), _blank()])
         grid = _table(["No.", "Sentence", "Kind (F, O, P, R)", "Step that said yes", "Deciding word(s)"], rows,
-                      ["sco-table", "sco-grid"], [5, 53, 12, 10, 20],
+                      ["sco-table", "sco-grid"], [5, 45, 11, 9, 30],
                       caption="2. Classify the six numbered sentences (the example is done for you)")
         return self.block(predict, model, grid, kind="worksheet")
 
@@ -278,13 +288,14 @@ class FramingCards(_PackDirective):
                 heading += nodes.Text(f": {' '.join(p['contrast'].split())}")
                 card += heading
             else:
-                heading += nodes.Text(f" ({p['country']}; {p['outlet_type']}), {_day(p['date'])}: \u201c{p['title']}\u201d")
+                title = re.sub(r"\s*\([^()]*\d{4}\)\s*$", "", p["title"])  # the date is given once, below
+                heading += nodes.Text(f" \u2014 {' '.join(p['outlet_type'].split())}. {_day(p['date'])}: \u201c{title}\u201d")
                 card += heading
                 card += _para(" ".join(p["summary"].split()))
             cards.append(card)
         intro = (_para(nodes.strong("", "What the framing cards show, compared with the article:")) if teacher else
-                 _para("What each outlet reported, in our words. Who publishes it, what does it put first, and what "
-                       "does the China Daily article not mention?"))
+                 _para("What each outlet reported after the summit, in our words. Who publishes it, what does it "
+                       "put first, and what does it stress that the article, written three days before, does not?"))
         return self.block(intro, *cards, kind="framing")
 
 
@@ -327,7 +338,8 @@ class ExitSlips(_PackDirective):
             slip = nodes.container(classes=["sco-slip"])
             slip += _para(nodes.strong("", "Exit slip"), " \u2014 name: ", _blank())
             for n, prompt in enumerate(lesson["exit_slip"], start=1):
-                slip += _para(f"{n}. {prompt} ", _blank(2 if n == 1 else 1))
+                slip += _para(f"{n}. {prompt}")
+                slip += _lines(3 if n == 2 else 2)
             slips.append(slip)
         return self.block(*slips, kind="slips")
 

@@ -48,7 +48,10 @@ class ClaimModelDirective(SphinxDirective):
 class RoleCards(SphinxDirective):
     """``{role-cards}``: the summit simulation's draft paragraph and one card per member state,
     built from the data by :func:`scobook.simulation.role_cards` (status history, population,
-    GDP and share of the members' GDP, a stated position with its source)."""
+    GDP and share of the members' GDP, a stated position with its source). ``:draft-on-each:``
+    prints the draft on every card (the pack's cards, one for each group's table)."""
+
+    option_spec = {"draft-on-each": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         from scobook.simulation import load_roles, role_cards
@@ -57,8 +60,10 @@ class RoleCards(SphinxDirective):
             self.env.note_dependency(str(data_path(name)))
         esc = html.escape
         roles = load_roles()
-        cards = [f'<blockquote class="sco-draft"><p><strong>Draft paragraph ({esc(roles["topic"])}):</strong> '
-                 f'{esc(roles["draft"])}</p></blockquote>']
+        draft = (f'<blockquote class="sco-draft"><p><strong>Draft paragraph ({esc(roles["topic"])}):</strong> '
+                 f'{esc(roles["draft"])}</p></blockquote>')
+        each = "draft-on-each" in self.options
+        cards = [] if each else [draft]
         for card in role_cards():
             years = card["years"]
             population = "no data" if card["population"] is None else f'{card["population"] / 1e6:,.1f} million ({years["population"]})'
@@ -75,7 +80,7 @@ class RoleCards(SphinxDirective):
                            f'<a href="{esc(c["source"])}">Source of the concern ({esc(card["country"])})</a>.</p>')
             cards.append(
                 f'<section class="role-card" aria-label="Role card: {esc(card["country"])}">'
-                f'<h3>{esc(card["country"])}</h3>'
+                f'<h3>{esc(card["country"])}</h3>{draft if each else ""}'
                 f'<p><strong>In the SCO:</strong> {esc(card["history"])}.</p>'
                 f'<p><strong>Population:</strong> {esc(population)}. <strong>GDP:</strong> {esc(gdp)}.</p>'
                 f'<p><strong>Your government has said</strong> ({esc(card["speaker"])}, {esc(card["occasion"])}, '
@@ -133,35 +138,19 @@ class DiscussionDirective(SphinxDirective):
     """``{discussion-questions}``: the questions of ``data/discussion.yml``; with ``:notes:``,
     each with the teacher's notes (the guide), without them for students (the handout)."""
 
-    option_spec = {"notes": directives.flag, "chapter": directives.positive_int, "lesson": directives.unchanged}
+    option_spec = {"notes": directives.flag, "chapter": directives.positive_int}
 
     def run(self) -> list[nodes.Node]:
         from scobook.glossary import load_discussion
 
         path = data_path("discussion.yml")
         self.env.note_dependency(str(path))
-        questions = load_discussion(path)
-        wanted = []
-        if "lesson" in self.options:  # the questions a lesson of data/lesson.yml discusses
-            from scobook.lesson import load_lesson
-
-            self.env.note_dependency(str(data_path("lesson.yml")))
-            lessons = {lesson["id"]: lesson for lesson in load_lesson()["lessons"]}
-            if self.options["lesson"] not in lessons or not lessons[self.options["lesson"]].get("discussion"):
-                raise self.error(f"no lesson {self.options['lesson']!r} with discussion questions in data/lesson.yml")
-            wanted = lessons[self.options["lesson"]]["discussion"]
-        # numbered as in data/discussion.yml, so "question 3" means the same on every page
-        items = nodes.bullet_list(classes=["sco-discussion"]) if wanted else nodes.enumerated_list(classes=["sco-discussion"])
-        for number, q in enumerate(questions, start=1):
+        items = nodes.enumerated_list(classes=["sco-discussion"])
+        for q in load_discussion(path):
             if "chapter" in self.options and q["chapter"] != self.options["chapter"]:
                 continue
-            if wanted and q["id"] not in wanted:
-                continue
             item = nodes.list_item()
-            para = nodes.paragraph()
-            if wanted:
-                para += nodes.strong("", f"Question {number}. ")
-            para += nodes.Text(q["question"] + " ")
+            para = nodes.paragraph("", q["question"] + " ")
             for n in q.get("paragraphs", []):
                 para += para_ref(n)
                 para += nodes.Text(" ")
