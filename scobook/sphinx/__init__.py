@@ -6,6 +6,7 @@ split by concern:
 - :mod:`scobook.sphinx.reference`  pages built from data/: glossary, discussion, sources,
   the classification model, the evidence pack, the simulation's role cards
 - :mod:`scobook.sphinx.pack`       the paper lesson pack (data/lesson.yml): plans, worksheet, handout parts
+- :mod:`scobook.sphinx.words`      glossary words linked where they first appear; each chapter's words
 - :mod:`scobook.sphinx.charts`     charts written as image and CSV files
 - :mod:`scobook.sphinx.fold`       reference material folded under one line (and the helper that folds)
 - :mod:`scobook.sphinx.meta`       each page's meta description, and a proper home page redirect
@@ -23,7 +24,7 @@ from pathlib import Path
 from scobook.exercises import BUILD_VARIABLE
 from scobook.paths import ROOT_VARIABLE
 
-PARTS = ("article", "quizzes", "reference", "pack", "charts", "fold", "meta", "theme", "fonts")
+PARTS = ("article", "quizzes", "reference", "pack", "words", "charts", "fold", "meta", "theme", "fonts")
 
 
 def setup(app):

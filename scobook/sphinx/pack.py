@@ -293,10 +293,30 @@ class FramingCards(_PackDirective):
                 card += heading
                 card += _para(" ".join(p["summary"].split()))
             cards.append(card)
+        if not teacher:
+            words = words_line(" ".join(p["summary"] + " " + p["title"] for p in lesson["framing"][: self.options.get("count")]))
+            if words is not None:
+                cards.append(words)
         intro = (_para(nodes.strong("", "What the framing cards show, compared with the article:")) if teacher else
                  _para("What each outlet reported after the summit, in our words. Who publishes it, what does it "
                        "put first, and what does it stress that the article, written three days before, does not?"))
         return self.block(intro, *cards, kind="framing")
+
+
+def words_line(text: str) -> nodes.paragraph | None:
+    """"Words: allusion: a remark that points to something ...; ..." for the glossary's words for
+    reading that ``text`` uses (cards printed for students, who have no links on paper)."""
+    from scobook.glossary import words_in
+
+    words = words_in(text)
+    if not words:
+        return None
+    para = _para(nodes.strong("", "Words on these cards. "), classes=["sco-card-words"])
+    for n, entry in enumerate(words):
+        para += nodes.emphasis("", entry["term"])
+        para += nodes.Text(f": {entry['definition'][0].lower()}{entry['definition'][1:].rstrip('.')}"
+                           + ("; " if n < len(words) - 1 else "."))
+    return para
 
 
 def _day(value) -> str:
@@ -325,7 +345,7 @@ class ClaimsEvidence(_PackDirective):
         caption = (f"The claims table: evidence for sentences you may choose for the written task "
                    f"(checked up to {_day(as_of('claims.csv'))})")
         return self.block(_table(["Sentence", "What the evidence says", "Sources (who publishes them)"], rows,
-                                 ["sco-table", "sco-evidence"], [26, 50, 24], caption=caption), kind="evidence")
+                                 ["sco-table", "sco-evidence"], [22, 48, 30], caption=caption), kind="evidence")
 
 
 class ExitSlips(_PackDirective):

@@ -87,52 +87,67 @@ class RoleCards(SphinxDirective):
                 f'{esc(card["date"])}): {esc(card["position"])} '
                 f'&ldquo;{esc(card["quote"])}&rdquo; <a href="{esc(card["source"])}">Source of the position '
                 f'({esc(card["country"])})</a>.</p>{concern}</section>')
-        return [nodes.raw("", "\n".join(cards), format="html")]
+        out: list[nodes.Node] = [nodes.raw("", "\n".join(cards), format="html")]
+        if each:  # the printed cards, whose readers have no links: the words they may not know
+            from scobook.sphinx.pack import words_line
+
+            text = " ".join([roles["draft"]] + [f"{c['position']} {c['quote']} {c.get('concern', {}).get('text', '')}"
+                                                 for c in role_cards()])
+            words = words_line(text)
+            if words is not None:
+                out.append(words)
+        return out
 
 class GlossaryDirective(SphinxDirective):
-    """``{glossary-from-data}``: the terms of ``data/glossary.yml`` as a definition list, with
-    Chinese and Russian forms (marked where unconfirmed) and a source for each. ``:only:`` takes
-    a ``;``-separated list of terms (the handout's key terms); ``:print:`` leaves out the
-    Chinese and Russian forms and the source links, which mean nothing on paper."""
-
-    option_spec = {"only": directives.unchanged, "print": directives.flag}
+    """``{glossary-from-data}``: the entries of ``data/glossary.yml`` as definition lists: the
+    SCO's terms, with their Chinese and Russian forms (marked where unconfirmed) and a source each,
+    then the words for reading (plain definitions, the article's word bank among them, with the ¶
+    each comes from). Each entry has the anchor the book's links to it use (``term-...``)."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.glossary import load_glossary
+        from scobook.glossary import load_glossary, term_id
 
-        path = data_path("glossary.yml")
-        self.env.note_dependency(str(path))
-        entries = load_glossary(path)
-        if "only" in self.options:
-            wanted = [t.strip() for t in self.options["only"].split(";") if t.strip()]
-            known = {e["term"]: e for e in entries}
-            missing = [t for t in wanted if t not in known]
-            if missing:
-                raise self.error(f"not in data/glossary.yml: {', '.join(missing)}")
-            entries = [known[t] for t in wanted]
-        dl = nodes.definition_list(classes=["sco-glossary"])
-        for entry in entries:
-            item = nodes.definition_list_item(ids=[nodes.make_id(f"term-{entry['term']}")])
-            item += nodes.term("", entry["term"])
-            body = nodes.definition()
-            body += nodes.paragraph("", entry["definition"])
-            if "print" in self.options:
+        for name in ("glossary.yml", "article.yml"):
+            self.env.note_dependency(str(data_path(name)))
+        entries = load_glossary()
+        out: list[nodes.Node] = []
+        for kind, title, intro in (
+            ("term", "Terms of the SCO and its world",
+             "With their Chinese and Russian forms where the SCO, China or Russia use them."),
+            ("word", "Words for reading",
+             "Everyday and technical words of the article and the notebooks, in plain English; the pages "
+             "link each word, where it first appears, to its entry here."),
+        ):
+            section = nodes.section(ids=[nodes.make_id(f"glossary-{kind}s")])
+            section += nodes.title("", title)
+            section += nodes.paragraph("", intro)
+            dl = nodes.definition_list(classes=["sco-glossary", f"sco-glossary-{kind}s"])
+            for entry in (e for e in entries if e["kind"] == kind):
+                item = nodes.definition_list_item()
+                term = nodes.term("", entry["term"], ids=[term_id(entry["term"])])  # the <dt> carries the anchor
+                if entry.get("paragraph"):
+                    term += nodes.Text(" ")
+                    term += para_ref(entry["paragraph"])
+                item += term
+                body = nodes.definition()
+                body += nodes.paragraph("", entry["definition"])
+                if kind == "term":
+                    forms = nodes.paragraph(classes=["sco-glossary-forms"])
+                    unconfirmed = set(entry.get("unconfirmed") or [])
+                    for key, language, lang in (("zh", "Chinese", "zh"), ("ru", "Russian", "ru")):
+                        if entry.get(key):
+                            forms += nodes.Text(f"{language}: ")
+                            forms += nodes.raw("", f'<span lang="{lang}">{html.escape(entry[key])}</span>', format="html")
+                            forms += nodes.Text(" (unconfirmed)  " if key in unconfirmed else "  ")
+                    # named for where it goes: every entry's link would otherwise be read as "source"
+                    forms += nodes.reference("", f"Source for \u201c{entry['term']}\u201d", refuri=entry["source"])
+                    body += forms
                 item += body
                 dl += item
-                continue
-            forms = nodes.paragraph(classes=["sco-glossary-forms"])
-            unconfirmed = set(entry.get("unconfirmed") or [])
-            for key, language, lang in (("zh", "Chinese", "zh"), ("ru", "Russian", "ru")):
-                if entry.get(key):
-                    forms += nodes.Text(f"{language}: ")
-                    forms += nodes.raw("", f'<span lang="{lang}">{html.escape(entry[key])}</span>', format="html")
-                    forms += nodes.Text(" (unconfirmed)  " if key in unconfirmed else "  ")
-            source = nodes.reference("", "source", refuri=entry["source"])
-            forms += source
-            body += forms
-            item += body
-            dl += item
-        return [dl]
+            section += dl
+            out.append(section)
+        return out
+
 
 class DiscussionDirective(SphinxDirective):
     """``{discussion-questions}``: the questions of ``data/discussion.yml``; with ``:notes:``,
