@@ -247,7 +247,8 @@ class PhoneLayout:
                     self._set(note, "get_text", "set_text", textwrap.fill(note.get_text(), 28))
                 self._set(note, "get_in_layout", "set_in_layout", False)
                 if isinstance(note, Annotation) and note.get_anncoords() == "offset points":
-                    x_axes = ax.transAxes.inverted().transform(ax.transData.transform(note.xy))[0]
+                    xy = (ax.convert_xunits(note.xy[0]), ax.convert_yunits(note.xy[1]))  # dates become numbers
+                    x_axes = ax.transAxes.inverted().transform(ax.transData.transform(xy))[0]
                     if x_axes > 0.55 and note.get_horizontalalignment() == "left":  # a note near the right
                         self._set(note, "get_horizontalalignment", "set_horizontalalignment", "right")
                         dx, dy = note.xyann  # edge opens to the left of its point instead

@@ -104,6 +104,23 @@ def test_the_phone_rendition_is_narrow_with_text_of_at_least_the_phone_minimum_a
     assert '<source media="(max-width: 600px)" srcset="data:image/png;base64,' in chart._repr_html_()
 
 
+def test_a_note_placed_at_a_date_turns_to_the_left_on_a_phone_near_the_right_edge():
+    """The lesson code writes dates as dates (``ax.annotate("x", (pd.Timestamp(...), 1))``), not
+    matplotlib's date numbers; the phone layout places such a note like any other."""
+    import pandas as pd
+
+    from scobook.charts import PhoneLayout
+
+    fig, ax = new_figure(width=8, height=3)
+    ax.scatter([pd.Timestamp("2001-06-15"), pd.Timestamp("2025-09-01")], [0, 1])
+    left = ax.annotate("founded", (pd.Timestamp("2001-06-15"), 0), xytext=(5, 0), textcoords="offset points")
+    right = ax.annotate("partners", (pd.Timestamp("2025-09-01"), 1), xytext=(5, 0), textcoords="offset points")
+    with PhoneLayout(fig):
+        assert (left.get_horizontalalignment(), right.get_horizontalalignment()) == ("left", "right")
+        assert right.xyann == (-5, 0)
+    assert right.get_horizontalalignment() == "left" and right.xyann == (5, 0)
+
+
 def test_a_chart_may_bring_its_own_phone_layout_which_must_be_narrow_and_legible():
     from scobook.charts import PHONE_WIDTH
 

@@ -174,6 +174,33 @@ def test_no_visible_code_cell_is_longer_than_15_lines(notebook):
     assert long == [], f"{notebook.name}: visible code cells (index, lines) over {MAX_VISIBLE_LINES}: {long}"
 
 
+#: Idioms a student with one earlier Python class got lost in (issue 24), each with the plainer form
+#: the lesson code uses instead. They may appear in folded plumbing and "# Presentation" cells only.
+HARD_IDIOMS = {
+    "starred unpacking in a loop": re.compile(r"for [^:\n]*\*\w+"),
+    "assert_frame_equal": re.compile(r"assert_frame_equal"),
+    "itertuples(name=None) into a set": re.compile(r"itertuples\(name=None|itertuples\(index=False, name=None"),
+    "agg(lambda ...)": re.compile(r"\.agg\(\s*lambda"),
+    "arithmetic with % and a conditional expression": re.compile(r"%\s*\d+\s*\+\s*\d+\)\s*\*\s*\(\d+ if"),
+    "matplotlib date numbers": re.compile(r"date2num"),
+}
+
+
+@pytest.mark.parametrize("text", ["for i, (label, *_rest) in enumerate(x):", "pd.testing.assert_frame_equal(a, b)",
+                                  "set(t.itertuples(name=None))", 'g["c"].agg(lambda c: ", ".join(c))',
+                                  "y = (i % 3 + 1) * (1 if i % 2 == 0 else -1)", "mdates.date2num(end)"])
+def test_the_idiom_check_catches_each_idiom(text):
+    assert any(pattern.search(text) for pattern in HARD_IDIOMS.values())
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_the_lesson_code_avoids_idioms_a_first_year_student_cannot_follow(notebook):
+    found = [(i, kind) for i, c in enumerate(cells(notebook))
+             if c.cell_type == "code" and not folded(c) and not c.source.startswith("# Presentation")
+             for kind, pattern in HARD_IDIOMS.items() if pattern.search(c.source)]
+    assert found == [], f"{notebook.name}: visible lesson code (cell, idiom): {found}"
+
+
 def test_every_exercise_of_the_package_is_used_by_a_notebook():
     from scobook.exercises import EXERCISES
 
