@@ -44,6 +44,29 @@ def _claim_ids(path, field, value, claims) -> list[str]:
     return ids
 
 
+def article_sentence(paragraph: int, text: str) -> str:
+    """The whole sentence of the article (in ¶``paragraph``) that holds ``text``, a claim that may
+    be only a clause of it."""
+    from scobook.article import load_article
+
+    for sentence in re.split(r"(?<=[.!?])\s+", load_article().paragraph(int(paragraph))):
+        if text.rstrip(".").strip() in sentence:
+            return sentence
+    raise KeyError(f"{text!r} is not in paragraph {paragraph}")
+
+
+def _sharing_a_sentence(ids, others, claims) -> tuple[str, str] | None:
+    """The first pair (one of ``ids``, one of ``others``) of claims that are clauses of one sentence."""
+    def whole(claim_id):
+        return article_sentence(claims.loc[claim_id, "paragraph"], claims.loc[claim_id, "sentence"])
+
+    for claim_id in ids:
+        for other in others:
+            if claim_id != other and whole(claim_id) == whole(other):
+                return claim_id, other
+    return None
+
+
 def load_lesson(path: str | Path | None = None) -> dict:
     """The lesson pack's data, checked; the claims of the worksheet and the check come back as
     rows of the claims table (``worksheet_rows``, ``modelled_row``, ``check_rows``)."""
@@ -63,9 +86,20 @@ def load_lesson(path: str | Path | None = None) -> dict:
     kinds = set(claims.loc[sentences, "type"])
     if len(kinds) < 3:
         raise DataError(path, None, "worksheet.sentences", f"choose sentences of at least three kinds; found {sorted(kinds)}")
+    also = expect_type(path, worksheet.get("also_accept", {}), dict, None, "worksheet.also_accept")
+    for claim_id, words in also.items():
+        if claim_id not in sentences:
+            raise DataError(path, None, f"worksheet.also_accept.{claim_id}", "not a sentence of the worksheet")
+        for word in _texts(path, None, words, f"worksheet.also_accept.{claim_id}"):
+            if word.lower() not in claims.loc[claim_id, "sentence"].lower():
+                raise DataError(path, None, f"worksheet.also_accept.{claim_id}", f"{word!r} is not in the sentence")
     check = _claim_ids(path, "check.sentences", (raw.get("check") or {}).get("sentences"), claims)
     if set(check) & {modelled, *sentences}:
         raise DataError(path, None, "check.sentences", "the check must use sentences that are not on the worksheet")
+    shared = _sharing_a_sentence(check, [modelled, *sentences], claims)
+    if shared:
+        raise DataError(path, None, "check.sentences", f"{shared[0]} is a clause of the same sentence as "
+                                                       f"{shared[1]}, which the worksheet uses")
     if set(claims.loc[check, "type"]) != set(CLAIM_TYPES):
         raise DataError(path, None, "check.sentences", "the check has one sentence of each of the four kinds")
 
@@ -73,6 +107,10 @@ def load_lesson(path: str | Path | None = None) -> dict:
     if set(evidence) & {modelled, *sentences, *check}:
         raise DataError(path, None, "evidence_table", "the evidence table is for the written task: leave out the "
                                                       "worksheet's, the check's and the modelled sentence")
+    shared = _sharing_a_sentence(evidence, [modelled, *sentences, *check], claims)
+    if shared:
+        raise DataError(path, None, "evidence_table", f"{shared[0]} is a clause of the same sentence as "
+                                                      f"{shared[1]}, which the worksheet or the check uses")
     missing = [c for c in evidence if not claims.loc[c, "evidence"]]
     if missing:
         raise DataError(path, None, "evidence_table", f"no evidence in data/claims.csv for {', '.join(missing)}")

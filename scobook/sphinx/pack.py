@@ -185,15 +185,19 @@ class AnswerGrid(_PackDirective):
         from scobook.claims import KIND_LABELS, STEPS
 
         lesson = self.lesson()
+        also = lesson["worksheet"].get("also_accept", {})
         rows = []
         for label, row in [*((str(n), r) for n, r in enumerate(lesson["worksheet_rows"], 1)),
                            *((chr(64 + n), r) for n, r in enumerate(lesson["check_rows"], 1))]:
             rows.append([label, _para(f"¶{row['paragraph']} \u201c{_shorten(row['sentence'], chars=36)}\u201d"),
                          KIND_LABELS[row["type"]].split(" (")[0], str(STEPS[row["type"]].number),
-                         f"\u201c{row['deciding_word']}\u201d"])
-        return self.block(_table(["No.", "Sentence", "Kind", "Step", "Deciding word"], rows,
-                                 ["sco-table", "sco-answers"], [5, 44, 18, 5, 28],
-                                 caption="Answers: the worksheet (1-6) and the check (A-D)"), kind="answers")
+                         f"\u201c{row['deciding_word']}\u201d",
+                         ", ".join(f"\u201c{w}\u201d" for w in also.get(row["id"], [])) or "-"])
+        last = chr(64 + len(lesson["check_rows"]))
+        return self.block(_table(["No.", "Sentence", "Kind", "Step", "Deciding word", "Also accept"], rows,
+                                 ["sco-table", "sco-answers"], [5, 38, 16, 5, 20, 16],
+                                 caption=f"Answers: the worksheet (1-{len(lesson['worksheet_rows'])}) and the "
+                                         f"check (A-{last})"), kind="answers")
 
 
 def _shorten(sentence: str, words: int = 9, chars: int | None = None) -> str:
@@ -299,24 +303,29 @@ class FramingCards(_PackDirective):
                 cards.append(words)
         intro = (_para(nodes.strong("", "What the framing cards show, compared with the article:")) if teacher else
                  _para("What each outlet reported after the summit, in our words. Who publishes it, what does it "
-                       "put first, and what does it stress that the article, written three days before, does not?"))
+                       "put first, and what does it stress that the article, written three days before the summit, does not?"))
         return self.block(intro, *cards, kind="framing")
 
 
 def words_line(text: str) -> nodes.paragraph | None:
     """"Words: allusion: a remark that points to something ...; ..." for the glossary's words for
     reading that ``text`` uses (cards printed for students, who have no links on paper)."""
-    from scobook.glossary import words_in
-
-    words = words_in(text)
+    words = word_definitions(text)
     if not words:
         return None
     para = _para(nodes.strong("", "Words on these cards. "), classes=["sco-card-words"])
-    for n, entry in enumerate(words):
-        para += nodes.emphasis("", entry["term"])
-        para += nodes.Text(f": {entry['definition'][0].lower()}{entry['definition'][1:].rstrip('.')}"
-                           + ("; " if n < len(words) - 1 else "."))
+    for n, (term, definition) in enumerate(words):
+        para += nodes.emphasis("", term)
+        para += nodes.Text(f": {definition}" + ("; " if n < len(words) - 1 else "."))
     return para
+
+
+def word_definitions(text: str) -> list[tuple[str, str]]:
+    """(term, definition) for the glossary's words for reading that ``text`` uses, each definition
+    in lower case without its full stop, to run on in a line ("allusion: a remark that ...")."""
+    from scobook.glossary import words_in
+
+    return [(e["term"], e["definition"][0].lower() + e["definition"][1:].rstrip(".")) for e in words_in(text)]
 
 
 def _day(value) -> str:
@@ -345,7 +354,7 @@ class ClaimsEvidence(_PackDirective):
         caption = (f"The claims table: evidence for sentences you may choose for the written task "
                    f"(checked up to {_day(as_of('claims.csv'))})")
         return self.block(_table(["Sentence", "What the evidence says", "Sources (who publishes them)"], rows,
-                                 ["sco-table", "sco-evidence"], [22, 48, 30], caption=caption), kind="evidence")
+                                 ["sco-table", "sco-evidence"], [19, 47, 34], caption=caption), kind="evidence")
 
 
 class ExitSlips(_PackDirective):

@@ -54,9 +54,12 @@ class RoleCards(SphinxDirective):
     option_spec = {"draft-on-each": directives.flag}
 
     def run(self) -> list[nodes.Node]:
+        from scobook.lesson import load_lesson
+        from scobook.outlets import label
         from scobook.simulation import load_roles, role_cards
+        from scobook.sphinx.pack import word_definitions
 
-        for name in ("roles.yml", "sco_membership.csv", "indicators.csv"):
+        for name in ("roles.yml", "sco_membership.csv", "indicators.csv", "lesson.yml", "glossary.yml", "outlets.yml"):
             self.env.note_dependency(str(data_path(name)))
         esc = html.escape
         roles = load_roles()
@@ -64,6 +67,9 @@ class RoleCards(SphinxDirective):
                  f'{esc(roles["draft"])}</p></blockquote>')
         each = "draft-on-each" in self.options
         cards = [] if each else [draft]
+        reflection = load_lesson()["reflection"]
+        homework = (" ".join(reflection["prompt"].split())
+                    + f" Marked with the written task's {' and '.join(reflection['criteria'])} rows.")
         for card in role_cards():
             years = card["years"]
             population = "no data" if card["population"] is None else f'{card["population"] / 1e6:,.1f} million ({years["population"]})'
@@ -77,7 +83,14 @@ class RoleCards(SphinxDirective):
                 c = card["concern"]
                 concern = (f'<p><strong>A concern your government has raised</strong> ({esc(c["speaker"])}, '
                            f'{esc(c["occasion"])}, {esc(c["date"])}): {esc(c["text"])} &ldquo;{esc(c["quote"])}&rdquo; '
-                           f'<a href="{esc(c["source"])}">Source of the concern ({esc(card["country"])})</a>.</p>')
+                           f'<a href="{esc(c["source"])}">Source: {esc(label(c["source"]))}</a>.</p>')
+            extra = ""
+            if each:  # a card per student on paper: the homework, and the words of this card
+                words = word_definitions(" ".join([roles["draft"], card["position"], card["quote"],
+                                                   card.get("concern", {}).get("text", "")]))
+                extra = (f'<p class="sco-card-homework"><strong>Homework:</strong> {esc(homework)}</p>'
+                         + ('<p class="sco-card-words"><strong>Words on this card.</strong> '
+                            + "; ".join(f"<em>{esc(t)}</em>: {esc(d)}" for t, d in words) + ".</p>" if words else ""))
             cards.append(
                 f'<section class="role-card" aria-label="Role card: {esc(card["country"])}">'
                 f'<h3>{esc(card["country"])}</h3>{draft if each else ""}'
@@ -85,18 +98,9 @@ class RoleCards(SphinxDirective):
                 f'<p><strong>Population:</strong> {esc(population)}. <strong>GDP:</strong> {esc(gdp)}.</p>'
                 f'<p><strong>Your government has said</strong> ({esc(card["speaker"])}, {esc(card["occasion"])}, '
                 f'{esc(card["date"])}): {esc(card["position"])} '
-                f'&ldquo;{esc(card["quote"])}&rdquo; <a href="{esc(card["source"])}">Source of the position '
-                f'({esc(card["country"])})</a>.</p>{concern}</section>')
-        out: list[nodes.Node] = [nodes.raw("", "\n".join(cards), format="html")]
-        if each:  # the printed cards, whose readers have no links: the words they may not know
-            from scobook.sphinx.pack import words_line
-
-            text = " ".join([roles["draft"]] + [f"{c['position']} {c['quote']} {c.get('concern', {}).get('text', '')}"
-                                                 for c in role_cards()])
-            words = words_line(text)
-            if words is not None:
-                out.append(words)
-        return out
+                f'&ldquo;{esc(card["quote"])}&rdquo; <a href="{esc(card["source"])}">Source: '
+                f'{esc(label(card["source"]))}</a>.</p>{concern}{extra}</section>')
+        return [nodes.raw("", "\n".join(cards), format="html")]
 
 class GlossaryDirective(SphinxDirective):
     """``{glossary-from-data}``: the entries of ``data/glossary.yml`` as definition lists: the
@@ -265,7 +269,7 @@ class SecuritySide(SphinxDirective):
         if "task" in self.options:
             grid = nodes.enumerated_list(classes=["sco-security-task"])
             for prompt in (f"Our definition of \u201c{claim['deciding_word']}\u201d:", "The strongest evidence for it:",
-                           "The strongest evidence against it:", "Our judgement, and what would change it:"):
+                           "The strongest evidence against it:"):
                 item = nodes.paragraph("", prompt + " ")
                 item += nodes.inline("", "", classes=["sco-blank", "sco-blank-1"])
                 grid += nodes.list_item("", item)
