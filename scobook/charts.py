@@ -254,9 +254,22 @@ class PhoneLayout:
                         dx, dy = note.xyann  # edge opens to the left of its point instead
                         self.undo.append((lambda note=note, xy=(dx, dy): setattr(note, "xyann", xy), None))
                         note.xyann = (-dx, dy)
+                    elif (len(ax.patches) > 8 and note.xyann[0] == 0 and 0 <= note.xyann[1] <= 5
+                          and note.get_horizontalalignment() == "center"
+                          and note.get_verticalalignment() == "bottom"):  # bar_label's values over narrow bars
+                        self._set(note, "get_rotation", "set_rotation", 90)
+                    elif x_axes > 0.7 and note.get_horizontalalignment() == "center":  # would run off the right
+                        self._set(note, "get_horizontalalignment", "set_horizontalalignment", "right")
+                    elif x_axes < 0.3 and note.get_horizontalalignment() == "center":  # or off the left
+                        self._set(note, "get_horizontalalignment", "set_horizontalalignment", "left")
         for text in fig.findobj(Text):
             if text.get_fontsize() < PHONE_MIN_PT:
                 self._set(text, "get_fontsize", "set_fontsize", PHONE_MIN_PT)
+        relabel = [ax.sco_relabel for ax in fig.axes if hasattr(ax, "sco_relabel")]
+        if relabel:  # labels placed to avoid each other (maps): placed again at the phone's sizes
+            fig.draw_without_rendering()
+            for again in relabel:
+                again(lambda note, xy: self.undo.append((lambda note=note, xy=xy: setattr(note, "xyann", xy), None)))
         for ax in fig.axes:  # ticks made after this (the new locators) get the phone size too
             for axis in (ax.xaxis, ax.yaxis):
                 self._later(lambda axis=axis, kw=dict(axis._major_tick_kw): setattr(axis, "_major_tick_kw", kw))

@@ -272,9 +272,13 @@ def _paragraph_mixup(given, **_) -> str | None:
 
 
 def _busiest_paragraph_mixup(given, **_) -> str | None:
-    per = _claims()["paragraph"].astype(int).value_counts()
+    claims = _claims()
+    per = claims["paragraph"].astype(int).value_counts()
     if given == int(per.max()) and given not in per.index[per == per.max()]:
         return f"{given} is how many claims the busiest paragraph holds; the question asks which paragraph it is"
+    if len(_paragraphs()) < given < len(claims):
+        return (f"{given} looks like a row number of the claims table (its index), not a paragraph: "
+                "take the paragraph column's value in that row")
     return _paragraph_mixup(given)
 
 
@@ -398,6 +402,12 @@ def _listing(values) -> str:
     return ", ".join(_plain(v) if not isinstance(v, str) else v for v in values)
 
 
+def _codes_for_names(values) -> dict[str, str]:
+    """{code: name} for the values that are three-letter codes of the membership data (BLR: Belarus)."""
+    names = dict(zip(_membership()["iso3"], _membership()["country"]))
+    return {v: names[v.strip().upper()] for v in values if isinstance(v, str) and v.strip().upper() in names}
+
+
 def _outside_vocabulary(exercise: Exercise, values) -> str | None:
     """"'opinon' is not one of the kinds: ..." for the first word an answer may not use."""
     if exercise.vocabulary is None:
@@ -415,6 +425,8 @@ def _compare(exercise: Exercise, answer, expected, params) -> tuple[bool, str]:
     if exercise.kind in ("number", "text"):
         wanted = {_norm(v) for v in (expected if isinstance(expected, set) else {expected})}
         items = _as_collection(answer)
+        if items and len(items) > 1 and all(_norm(i) in wanted for i in items):
+            return True, ""  # every one of them is a right answer (a tie)
         if items is None or len(items) != 1:
             what = "number" if exercise.kind == "number" else "name"
             shape = "a table" if isinstance(answer, (pd.DataFrame, pd.Series)) else f"{len(items)} values" if items else "nothing"
@@ -431,11 +443,13 @@ def _compare(exercise: Exercise, answer, expected, params) -> tuple[bool, str]:
         if items is None:
             return False, "the answer should be a list of names, not a table or a dictionary"
         wanted = {_norm(v) for v in expected}
+        items = [i for i in items if i is not None and not (isinstance(i, str) and not i.strip())]
         if not items and wanted:
             if exercise.vocabulary is not None:
                 name, words = exercise.vocabulary()
-                return False, (f"your answer is empty, so the condition you wrote matched no row. Check the value "
-                               f"you compared with, spelling and capitals: the {name} in the data are {', '.join(words)}")
+                return False, (f"your answer is empty, so the condition you wrote matched no row. Check which "
+                               f"{name} count (the hint) and the values you compared with: the {name} in the data "
+                               f"are {', '.join(words)}")
             return False, "your answer is empty, so the condition you wrote matched no row"
         given = {_norm(v) for v in items}
         spelt = {_norm(v): v for v in items}
@@ -443,10 +457,16 @@ def _compare(exercise: Exercise, answer, expected, params) -> tuple[bool, str]:
         if not missing and not extra:
             return True, ""
         spelt_expected = {_norm(v): v for v in expected}
+        codes = _codes_for_names(spelt[v] for v in extra)
+        if codes and {_norm(n) for n in codes.values()} & missing:
+            return False, (f"{_listing(codes)} {'is a code' if len(codes) == 1 else 'are codes'}; the question "
+                           "asks for the states' names as the data writes them (the country column)")
         parts = []
-        if missing:
+        if missing and len(given & wanted) >= len(wanted) / 2:  # name them once half the answer is there
             parts.append(f"{len(missing)} {'is' if len(missing) == 1 else 'are'} missing "
                          f"({_listing(spelt_expected[v] for v in missing)})")
+        elif missing:
+            parts.append(f"{len(missing)} {'is' if len(missing) == 1 else 'are'} missing")
         if extra:
             parts.append(f"{len(extra)} should not be there ({_listing(spelt[v] for v in extra)})")
         return False, f"you have {len(given)}, the data has {len(wanted)}: " + " and ".join(parts)
@@ -455,6 +475,10 @@ def _compare(exercise: Exercise, answer, expected, params) -> tuple[bool, str]:
     if given is None:
         return False, "the answer should be a dictionary or a pandas Series (one value for each key)"
     outside = _outside_vocabulary(exercise, given.values())
+    if exercise.vocabulary is not None and not outside:
+        name, words = exercise.vocabulary()
+        if {str(k).casefold() for k in expected} <= {w.casefold() for w in words}:  # the keys are the words
+            outside = _outside_vocabulary(exercise, given.keys())
     if outside:
         return False, outside
     wrong, missing = [], []
@@ -466,13 +490,13 @@ def _compare(exercise: Exercise, answer, expected, params) -> tuple[bool, str]:
         elif _norm(got) not in accepted:
             wrong.append(f"{key}: {_plain(got)}")
     expected_keys = {_norm(k) if not isinstance(k, str) else k.casefold() for k in expected}
-    extra = [k for k in given if k not in expected_keys]
+    extra = [k for k in given if k not in expected_keys and _norm(given[k]) != 0]  # a 0 count may stay
     if not wrong and not missing and not extra:
         return True, ""
     parts = []
     if wrong:
         verb = "differs" if len(wrong) == 1 else "differ"
-        parts.append(f"{len(wrong)} of {len(expected)} {verb} from the data ({'; '.join(wrong[:3])}{'; …' if len(wrong) > 3 else ''})")
+        parts.append(f"{len(wrong)} of {len(expected)} {verb} from the data (yours: {'; '.join(wrong[:3])}{'; …' if len(wrong) > 3 else ''})")
     if missing:
         parts.append(f"{len(missing)} {'is' if len(missing) == 1 else 'are'} missing ({', '.join(map(str, missing))})")
     if extra:
@@ -516,4 +540,4 @@ def check(exercise_id: str, answer, **params) -> Feedback:
     if correct:
         return Feedback(exercise_id, True, f"{RIGHT}: {_show(exercise, expected)}.")
     hint = exercise.hint if exercise.hint.endswith("?") else exercise.hint + "."
-    return Feedback(exercise_id, False, f"{NOT_YET}: {why}. Hint: {hint}")
+    return Feedback(exercise_id, False, f"{NOT_YET}: {why}{'' if why.endswith('?') else '.'} Hint: {hint}")

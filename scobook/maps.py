@@ -100,13 +100,24 @@ def draw_status_map(ax, shapes: dict[str, dict], statuses: dict[str, str], style
             ax.plot(x, y, marker="o", markersize=6, markerfacecolor=style["color"], markeredgecolor="#333333")
     anchors = {code: _label_point(shapes, code) for code in (labels or {})}
     anchors = {code: where for code, where in anchors.items() if where is not None}
-    placed = spread_labels(ax, {code: labels[code] for code in anchors}, anchors, LABEL_FONT_PT)
-    for code, (x, y) in placed.items():
-        moved = np.hypot(x - anchors[code][0], y - anchors[code][1]) > 1.0
-        ax.annotate(labels[code], anchors[code], xytext=(x, y), textcoords="data", ha="center", va="center",
-                    fontsize=LABEL_FONT_PT, fontweight="bold",
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
-                    arrowprops={"arrowstyle": "-", "color": "#333333", "lw": 0.6} if moved else None)
+    texts = {code: labels[code] for code in anchors}
+    placed = spread_labels(ax, texts, anchors, LABEL_FONT_PT)
+    notes = {}
+    for code, (x, y) in placed.items():  # a leader line joins a label that moved to its country
+        notes[code] = ax.annotate(labels[code], anchors[code], xytext=(x, y), textcoords="data", ha="center",
+                                  va="center", fontsize=LABEL_FONT_PT, fontweight="bold",
+                                  bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+                                  arrowprops={"arrowstyle": "-", "color": "#333333", "lw": 0.6})
+
+    def relabel(keep):
+        """Spread the labels again at their present size (the phone rendition enlarges them);
+        ``keep(note, xy)`` records each old place so that it can be restored."""
+        font = max(note.get_fontsize() for note in notes.values()) if notes else LABEL_FONT_PT
+        for code, xy in spread_labels(ax, texts, anchors, font).items():
+            keep(notes[code], notes[code].xyann)
+            notes[code].xyann = xy
+
+    ax.sco_relabel = relabel
     ax.set_xlim(WINDOW[0], WINDOW[1])
     ax.set_ylim(WINDOW[2], WINDOW[3])
     ax.set_aspect("equal")

@@ -324,7 +324,7 @@ def status_of_country(iso3: str, date) -> dict:
             {"text": labels[c], "correct": c == status,
              "feedback": (f"Yes: {name} {STATUS_PHRASES[status]} then." if c == status else
                           f"No: {name} {STATUS_PHRASES[c].replace('was ', 'was not ', 1).replace('had no', 'did have an')} "
-                          f"then. Find {name}'s row that covers {_day(date)} in the chapter's table.")}
+                          f"then. Find {name} in the table of status changes on the chapter's page (its status in June 2018 and now).")}
             for c in choices
         ],
         "source": "data/sco_membership.csv",
@@ -366,7 +366,7 @@ def partners_on_date(date) -> dict:
         "prompt": f"How many states were 'SCO partners' on {_day(date)}?",
         "options": [{"text": str(c), "correct": c == n,
                      "feedback": ("Yes: the former observers and dialogue partners, and Laos." if c == n else
-                                  f"No: count the partners in the chapter's table; there were {'more' if c < n else 'fewer'} than {c}.")}
+                                  f"No: count the SCO partners in the table of status changes on the chapter's page; there were {'more' if c < n else 'fewer'} than {c}.")}
                     for c in choices],
         "source": "data/sco_membership.csv",
     }

@@ -34,6 +34,26 @@ def read_csv_strict(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame(records, columns=header, dtype="string").fillna("")
 
 
+#: Column names that readers see as headings in words (the rest: "_" becomes a space, first letter capital).
+COLUMN_HEADINGS = {
+    "iso3": "Code", "gdp_current_usd": "GDP (current US$)", "land_area_km2": "Land area (km\u00b2)",
+    "share_percent": "Share (%)", "states_without_data": "States without data", "n": "\u00b6",
+}
+
+
+def column_heading(column) -> str:
+    """A table column's heading in words: "shanghai_five" as "Shanghai Five", "iso3" as "Code"."""
+    from scobook.membership import STATUS_LABELS
+
+    name = str(column)
+    if name in COLUMN_HEADINGS:
+        return COLUMN_HEADINGS[name]
+    if name in STATUS_LABELS:
+        return STATUS_LABELS[name]
+    words = name.replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
 #: Codes that readers see as words in tables (statuses, and the "none" of a state with no status).
 CODE_LABELS = {"none": "no status"}
 #: The CSS class of wide tables made for readers: the book's stylesheet stacks them as cards on a
@@ -96,7 +116,7 @@ def readable(frame: pd.DataFrame, *, caption: str | None = None, end_columns: tu
             # a column of statuses (the "none" of a state without one only counts beside real statuses)
             if len(present) and present.isin(labels.keys()).all() and present.isin(STATUS_LABELS.keys()).any():
                 shown[column] = text.map(labels)
-    shown.columns = [str(c).replace("_", " ") for c in shown.columns]
+    shown.columns = [column_heading(c) for c in shown.columns]
     widths = [max([len(str(column)), *(len(str(v)) for v in shown[column])]) for column in shown.columns]
     wide = sum(widths) + 2 * len(widths) > PHONE_ROW_CHARACTERS
     css_class = READER_TABLE_CLASS if wide else COMPACT_TABLE_CLASS

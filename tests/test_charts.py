@@ -121,6 +121,24 @@ def test_a_note_placed_at_a_date_turns_to_the_left_on_a_phone_near_the_right_edg
     assert right.get_horizontalalignment() == "left" and right.xyann == (5, 0)
 
 
+def test_a_centred_note_near_an_edge_opens_away_from_it_on_a_phone():
+    """Chapter 2's "Belarus: 10th member" and "partner status" were cut at the phone chart's edge."""
+    from scobook.charts import PhoneLayout
+
+    fig, ax = new_figure(width=8, height=3)
+    ax.plot([1996, 2025], [0, 17])
+    notes = [ax.annotate(t, (x, 1), xytext=(0, 10), textcoords="offset points", ha="center")
+             for t, x in [("SCO founded", 1997), ("middle", 2010), ("Belarus: 10th member", 2024)]]
+    with PhoneLayout(fig):
+        assert [n.get_horizontalalignment() for n in notes] == ["left", "center", "right"]
+        fig.canvas.draw()
+        figure_box = fig.bbox
+        for note in notes:
+            box = note.get_window_extent()
+            assert figure_box.x0 <= box.x0 and box.x1 <= figure_box.x1, note.get_text()
+    assert [n.get_horizontalalignment() for n in notes] == ["center"] * 3
+
+
 def test_a_chart_may_bring_its_own_phone_layout_which_must_be_narrow_and_legible():
     from scobook.charts import PHONE_WIDTH
 
@@ -136,3 +154,17 @@ def test_a_chart_may_bring_its_own_phone_layout_which_must_be_narrow_and_legible
     ax.set_xlabel("Mentions (count)")
     with pytest.raises(ValueError, match="phone figure must be at most"):
         finish_chart(labelled_figure(), title="T", source="S", as_of="2018", alt=ALT, data=DATA, name="t", phone=wide)
+
+
+def test_bar_values_over_narrow_bars_stand_upright_on_a_phone():
+    """Chapter 2's grouped bars printed "42%42%" side by side in the phone rendition."""
+    from scobook.charts import PhoneLayout
+
+    fig, ax = new_figure(width=8, height=4)
+    for i in range(4):
+        bars = ax.bar([j + i * 0.2 for j in range(3)], [42, 25, 22], 0.2, label=str(i))
+        ax.bar_label(bars, labels=["42%", "25%", "22%"], fontsize=7)
+    ax.set_ylabel("Share (%)")
+    with PhoneLayout(fig):
+        assert {note.get_rotation() for note in ax.texts} == {90}
+    assert {note.get_rotation() for note in ax.texts} == {0}

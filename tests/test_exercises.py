@@ -16,6 +16,15 @@ from scobook.errors import InputError
 from scobook.exercises import EXERCISES, IN_THE_BOOK, NOT_YET, RIGHT, UNANSWERED, check
 
 
+@pytest.fixture(autouse=True)
+def _outside_the_book(monkeypatch):
+    """These tests play a student in Jupyter: no book build around them (a Sphinx build earlier in
+    the same process sets $SCOBOOK_BUILD)."""
+    from scobook.exercises import BUILD_VARIABLE
+
+    monkeypatch.delenv(BUILD_VARIABLE, raising=False)
+
+
 def a_right_answer(exercise_id):
     exercise = EXERCISES[exercise_id]
     expected = exercise.expected()
@@ -87,6 +96,49 @@ def test_a_word_the_data_does_not_use_is_named_before_any_comparison():
     empty = str(check("ch2-members-on", [], day="2008-12-31"))
     assert "your answer is empty, so the condition you wrote matched no row" in empty
     assert "the statuses in the data are dialogue_partner, member, observer, partner, shanghai_five" in empty
+
+
+def test_missing_names_are_named_only_once_half_the_answer_is_there():
+    """A student found that naming every missing state gives the answer away (2026-12-06)."""
+    expected = sorted(EXERCISES["ch2-members-on"].expected(day="2008-12-31"))
+    almost = str(check("ch2-members-on", expected[:-1], day="2008-12-31"))
+    assert f"1 is missing ({expected[-1]})" in almost
+    little = str(check("ch2-members-on", expected[:2], day="2008-12-31"))
+    assert f"{len(expected) - 2} are missing." in little and expected[-1] not in little
+    for nothing in ("", None, [""]):
+        assert "your answer is empty" in str(check("ch2-members-on", nothing, day="2008-12-31"))
+
+
+def test_codes_given_for_names_are_named_as_codes():
+    feedback = str(check("ch2-new-members", ["BLR", "IRN"]))
+    assert feedback.startswith("Not yet: BLR, IRN are codes; the question asks for the states' names")
+    assert "Belarus" not in feedback and "Iran" not in feedback
+
+
+def test_a_kind_counted_zero_times_may_stay_in_the_answer_and_a_misspelt_kind_is_named():
+    from scobook.claims import CLAIM_TYPES, load_claims
+
+    claims = load_claims()
+    late = claims[claims["paragraph"] >= 10]["type"].value_counts().reindex(CLAIM_TYPES, fill_value=0)
+    assert (late == 0).any()  # the notebook's own method keeps a 0 for a kind with no sentence there
+    assert check("ch5-claims-by-type", late)
+    assert str(check("ch5-claims-by-type", {"opinon": 3})).startswith("Not yet: 'opinon' is not one of the kinds")
+    whole = str(check("ch5-claims-by-type", claims["type"].value_counts()))
+    assert "differ from the data (yours: " in whole
+
+
+def test_a_row_number_of_the_claims_table_is_named_as_one():
+    from scobook.claims import load_claims
+
+    row = int(load_claims()["paragraph"].idxmax())  # what idxmax() gives on the default index
+    feedback = str(check("ch5-paragraph-most-claims", row))
+    assert feedback.startswith(f"Not yet: {row} looks like a row number of the claims table")
+    assert "?." not in feedback
+
+
+def test_every_tied_peak_year_together_is_right():
+    peaks = EXERCISES["ch2-dialogue-partner-peak"].expected()
+    assert check("ch2-dialogue-partner-peak", pd.Series(sorted(peaks)))
 
 
 def test_a_european_date_is_refused_with_the_way_to_write_it():

@@ -84,19 +84,24 @@ def test_projection_centre_maps_to_origin_and_is_equal_area():
     assert cell_area(75, 40) == pytest.approx(cell_area(105, 40), rel=0.01)
 
 
-@pytest.mark.parametrize("layout", [(6.4, 5.0, 1), (3.6, 3.0, 1), (7.2, 6.0, 2)], ids=["desktop", "phone", "small-multiples"])
+@pytest.mark.parametrize("layout", [(6.4, 5.0, 1, False), (3.6, 3.0, 1, False), (7.2, 6.0, 2, False),
+                                    (6.4, 5.0, 1, True), (9, 8, 2, True)],
+                         ids=["desktop", "phone", "small-multiples", "phone-rendition", "small-multiples-phone-rendition"])
 def test_the_members_codes_on_a_map_do_not_overlap(layout):
     """Issue 24: UZB, KGZ and TJK overlapped on every map. Labels are now spread apart and measured
-    here as matplotlib draws them, at the book's desktop, phone and small-multiple sizes."""
+    here as matplotlib draws them, at the book's desktop, phone and small-multiple sizes, and in
+    the phone rendition (scobook.charts.PhoneLayout), whose larger text overlapped again until the
+    labels were spread a second time at its sizes."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from scobook.charts import PhoneLayout
     from scobook.maps import draw_status_map, load_country_shapes
     from scobook.membership import shipped_membership, status_on
 
-    width, height, grid = layout
+    width, height, grid, rendition = layout
     membership = shipped_membership()
     on = status_on(membership, membership.attrs["as_of"]).set_index("iso3")
     statuses = {code: str(status) for code, status in on["status"].items()}
@@ -105,11 +110,21 @@ def test_the_members_codes_on_a_map_do_not_overlap(layout):
     styles = {"member": {"color": "#0072B2", "hatch": ""}, "partner": {"color": "#56B4E9", "hatch": "//"}}
     for ax in axes.flat:
         draw_status_map(ax, load_country_shapes(), statuses, styles, labels=members)
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    for ax in axes.flat:
-        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts]
-        assert sorted(text for text, _ in boxes) == sorted(members)
-        overlapping = [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:] if box_a.overlaps(box_b)]
-        assert overlapping == []
+
+    def measure():
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        for ax in axes.flat:
+            boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts]
+            assert sorted(text for text, _ in boxes) == sorted(members)
+            overlapping = [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:] if box_a.overlaps(box_b)]
+            assert overlapping == []
+
+    if rendition:
+        before = [t.xyann for ax in axes.flat for t in ax.texts]
+        with PhoneLayout(fig):
+            measure()
+        assert [t.xyann for ax in axes.flat for t in ax.texts] == before  # the desktop layout comes back
+    else:
+        measure()
     plt.close(fig)

@@ -20,7 +20,7 @@ def test_codes_become_words_and_the_index_is_hidden():
     for code in ("shanghai_five", "NaT", "True", "False", ">none<", "share_percent"):
         assert code not in html, code
     for label in ("Shanghai Five", "Member", "no status", "Observer", "26 Apr 1996", "present", "yes", "no",
-                  "share percent", "<caption>Two states</caption>", f'class="{READER_TABLE_CLASS}"'):
+                  "Share (%)", "Country", "<caption>Two states</caption>", f'class="{READER_TABLE_CLASS}"'):
         assert label in html, label
     assert 'class="row_heading' not in html  # no index column
     assert list(frame["status"]) == ["shanghai_five", "member"]  # the data itself is unchanged
@@ -50,3 +50,10 @@ def test_only_a_table_too_wide_for_a_phone_is_stacked_as_cards():
     narrow = readable(pd.DataFrame({"bloc": ["EAEU", "CSTO"], "shared": [4, 5]})).to_html()
     wide = readable(pd.DataFrame({"state": ["United Arab Emirates"], "note": ["a long note that needs the width"]})).to_html()
     assert f'class="{COMPACT_TABLE_CLASS}"' in narrow and f'class="{READER_TABLE_CLASS}"' in wide
+
+
+def test_column_headings_are_words_a_reader_knows():
+    from scobook.tables import column_heading
+
+    assert [column_heading(c) for c in ["gdp_current_usd", "iso3", "dialogue_partner", "states_without_data", "year"]] == [
+        "GDP (current US$)", "Code", "Dialogue partner", "States without data", "Year"]

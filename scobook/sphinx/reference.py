@@ -117,7 +117,9 @@ class GlossaryDirective(SphinxDirective):
         out: list[nodes.Node] = []
         for kind, title, intro in (
             ("term", "Terms of the SCO and its world",
-             "With their Chinese and Russian forms where the SCO, China or Russia use them."),
+             "With their Chinese and Russian forms where the SCO, China or Russia use them. A form marked "
+             "\u201c(unconfirmed)\u201d was found in reports but not in an official text of the SCO, China or "
+             "Russia, so it may not be the official wording."),
             ("word", "Words for reading",
              "Everyday and technical words of the article and the notebooks, in plain English; the pages "
              "link each word, where it first appears, to its entry here."),

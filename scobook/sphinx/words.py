@@ -73,8 +73,21 @@ def link_glossary_words(app, doctree, docname: str) -> None:
 
 
 def chapter_text(folder: Path) -> str:
-    """The words a reader of a chapter meets: its page(s) and its notebooks' markdown cells."""
-    parts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))]
+    """The words a reader of a chapter meets: its page(s), the article's paragraphs they quote,
+    the quizzes they hold (questions, options, feedback) and its notebooks' markdown cells."""
+    from scobook.article import load_article
+    from scobook.quiz import load_bank
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))]
+    parts = list(pages)
+    article = load_article()
+    for page in pages:
+        for first, last in re.findall(r"\{article-passage\}\s+(\d+)(?:-(\d+))?", page):
+            parts += [article.paragraph(n) for n in range(int(first), int(last or first) + 1)]
+        for name in re.findall(r"\{quiz\}\s+([\w-]+)", page):
+            for question in load_bank(name, shuffle=False).questions:
+                parts += [question.prompt, question.explanation]
+                parts += [f"{o.text} {o.feedback}" for o in question.options]
     for notebook in sorted(folder.glob("*.ipynb")):
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         parts += ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
@@ -92,7 +105,7 @@ class ChapterWords(SphinxDirective):
         for name in ("glossary.yml", "article.yml"):
             self.env.note_dependency(str(data_path(name)))
         folder = Path(self.env.doc2path(self.env.docname)).parent
-        for path in folder.glob("*.ipynb"):
+        for path in [*folder.glob("*.ipynb"), *data_path("quizzes").glob("*.yml")]:
             self.env.note_dependency(str(path))
         words = words_in(chapter_text(folder))
         if not words:

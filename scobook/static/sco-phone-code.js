@@ -20,3 +20,24 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fold); else fold();
 })();
+
+// A pandas table wider than its box scrolls sideways inside it: say so in words above it (the edge
+// shadows alone went unnoticed), and let the keyboard scroll it (a focusable, named region).
+(function () {
+  "use strict";
+  function mark() {
+    document.querySelectorAll(".bd-content div.cell_output div.text_html > div:has(> table.dataframe)").forEach(function (box) {
+      if (box.scrollWidth <= box.clientWidth + 1 || box.previousElementSibling && box.previousElementSibling.classList.contains("sco-scroll-note")) return;
+      var columns = box.querySelectorAll("table.dataframe thead tr:last-child th").length;
+      var note = document.createElement("p");
+      note.className = "sco-scroll-note";
+      note.textContent = "Wider than the screen: swipe the table sideways (or use the arrow keys on it) to see all " + columns + " columns.";
+      box.parentNode.insertBefore(note, box);
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Table, scrolls sideways");
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark); else mark();
+  window.addEventListener("resize", mark);
+})();
