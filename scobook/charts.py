@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
+from scobook.tables import FOLD_CLASS
+
 #: Okabe & Ito (2008) colour-blind-safe palette, in the order charts use it.
 PALETTE = {
     "blue": "#0072B2",
@@ -82,6 +84,25 @@ def check_alt_text(alt: str) -> str:
     return text
 
 
+def short_alt(alt: str) -> str:
+    """The alt text an image carries: the description's first sentence (two if the first is under
+    six words), what the chart shows; the whole description is written beside the chart, so a
+    screen reader is not read 700 characters before it can move on (WCAG 1.1.1 with 2.4.4)."""
+    sentences = re.findall(r".+?[.!?](?=\s|$)", alt) or [alt]
+    short = sentences[0]
+    if len(short.split()) < 6 and len(sentences) > 1:
+        short = f"{short} {sentences[1].strip()}"
+    if len(short) > SHORT_ALT_CHARS and ": " in short[:SHORT_ALT_CHARS]:  # "Bar chart of ...: India 12 years; ..."
+        short = short[:short.index(": ")] + "."
+    elif len(short) > SHORT_ALT_CHARS:  # cut at a word, and say so
+        short = short[:SHORT_ALT_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " \u2026"
+    return short.strip()
+
+
+#: The longest alt text an image carries; the whole description is beside the chart.
+SHORT_ALT_CHARS = 160
+
+
 @dataclass(frozen=True)
 class Chart:
     """A finished chart: the figure, its alt text, its source line and the data drawn."""
@@ -125,12 +146,17 @@ class Chart:
         width, height = (int(round(v * DPI)) for v in self.figure.get_size_inches())
         csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(self.csv_text())
         title = f'<span class="sco-chart-title">{html.escape(self.title)}.</span> ' if self.title else ""
+        short = short_alt(self.alt)
+        words_id = f"{self.name}-in-words"
+        described = f' aria-describedby="{words_id}"' if short != self.alt else ""
+        in_words = (f'<details class="{FOLD_CLASS} sco-chart-words"><summary>The chart in words</summary>'
+                    f'<p id="{words_id}">{html.escape(self.alt)}</p></details>' if described else "")
         return (
             f'<figure class="sco-chart"><picture>'
             f'<source media="{PHONE_MEDIA}" srcset="data:image/png;base64,{phone}" '
             f'width="{phone_width}" height="{phone_height}">'
-            f'<img src="data:image/png;base64,{png}" alt="{html.escape(self.alt)}" '
-            f'width="{width}" height="{height}" style="max-width:100%;height:auto"></picture>'
+            f'<img src="data:image/png;base64,{png}" alt="{html.escape(short)}"{described} '
+            f'width="{width}" height="{height}" style="max-width:100%;height:auto"></picture>{in_words}'
             f"<figcaption>{title}{html.escape(self.source)} "
             f'<a href="{html.escape(csv_href)}" download="{html.escape(self.name)}.csv">'
             f"Download this chart's data (CSV)</a></figcaption></figure>"

@@ -94,12 +94,13 @@ def principle_card_html(principle: dict, paragraphs: pd.DataFrame) -> str:
     principle's terms marked. All text from the data file is escaped."""
     import html
 
+    from scobook.outlets import label
     from scobook.text import highlight_terms
 
     esc = html.escape
     wordings = "".join(
         f'<li>&ldquo;{esc(w["text"])}&rdquo; &mdash; {esc(w["document"])} ({esc(str(w["year"]))}), '
-        f'<a href="{esc(w["source"])}">source</a></li>'
+        f'<a href="{esc(w["source"])}">Source: {esc(label(w["source"]))}</a></li>'
         for w in principle["wordings"]
     )
     quoted = "".join(
@@ -113,7 +114,7 @@ def principle_card_html(principle: dict, paragraphs: pd.DataFrame) -> str:
         f'<p>Chinese: <span lang="zh">{esc(principle["name_zh"])}</span> &middot; '
         f'Russian: <span lang="ru">{esc(principle["name_ru"])}</span></p>'
         f'<p>{esc(principle["explanation"])}</p>'
-        f'<p><strong>Example.</strong> {esc(example["text"])} <a href="{esc(example["source"])}">Source</a>.</p>'
+        f'<p><strong>Example.</strong> {esc(example["text"])} <a href="{esc(example["source"])}">Source: {esc(label(example["source"]))}</a>.</p>'
         f"<details><summary>Wordings in official texts</summary><ul>{wordings}</ul></details>"
         f'<p><strong>Where the article invokes it</strong> (terms searched: {esc(", ".join(principle["terms"]))}):</p>'
         f"<ul>{quoted or '<li>No paragraph, in our reading.</li>'}</ul></section>"

@@ -90,6 +90,12 @@ class Folded:
         return f"{self.summary}\n{self.styler.data.to_string(index=False)}"
 
 
+def _has_foreign(text: str) -> bool:
+    from scobook.text import FOREIGN_RUNS
+
+    return any(pattern.search(text) for _, pattern in FOREIGN_RUNS)
+
+
 def readable(frame: pd.DataFrame, *, caption: str | None = None, end_columns: tuple[str, ...] = ("end",),
              fold: str | None = None):
     """A table for readers, not coders: status codes as labels ("Shanghai Five", not
@@ -121,6 +127,11 @@ def readable(frame: pd.DataFrame, *, caption: str | None = None, end_columns: tu
     wide = sum(widths) + 2 * len(widths) > PHONE_ROW_CHARACTERS
     css_class = READER_TABLE_CLASS if wide else COMPACT_TABLE_CLASS
     styler = shown.style.hide(axis="index").set_table_attributes(f'class="{css_class}"')
+    foreign = [c for c in shown.columns if shown[c].map(lambda v: isinstance(v, str) and _has_foreign(v)).any()]
+    if foreign:  # Russian and Chinese in a <span lang>, so a screen reader pronounces them (WCAG 3.1.2)
+        from scobook.text import lang_html
+
+        styler = styler.format(lambda v: lang_html(v) if isinstance(v, str) else v, subset=foreign)
     if caption:
         styler = styler.set_caption(caption)
     return Folded(fold, styler) if fold else styler

@@ -71,3 +71,29 @@ def readability(paragraphs: list[str]) -> dict:
         "syllables_per_word": syllable_count / len(words),
         "grade": flesch_kincaid_grade(len(words), len(all_sentences), syllable_count),
     }
+
+
+#: Runs of Cyrillic (read as Russian, the book's only Cyrillic language) and of Chinese characters.
+FOREIGN_RUNS = (
+    ("ru", re.compile(r"«?[\u0400-\u04FF]+(?:[\s\d«»\"'.,:;!?()\-\u2013\u2014]+[\u0400-\u04FF]+)*»?")),
+    ("zh", re.compile(r"[\u3400-\u9FFF\uF900-\uFAFF](?:[\u3000-\u303F\uFF00-\uFFEF\u3400-\u9FFF\uF900-\uFAFF\d]*"
+                      r"[\u3000-\u303F\uFF00-\uFFEF\u3400-\u9FFF\uF900-\uFAFF])?")),
+)
+
+
+def lang_html(text: str) -> str:
+    """``text`` as HTML, escaped, with each run of Russian or Chinese in a ``<span lang>``, so that
+    a screen reader pronounces it in its own language (WCAG 3.1.2) and the CJK font applies."""
+    import html
+
+    text = str(text)
+    marks = sorted((m.start(), m.end(), lang) for lang, pattern in FOREIGN_RUNS for m in pattern.finditer(text))
+    out, at = [], 0
+    for start, end, lang in marks:
+        if start < at:
+            continue
+        out.append(html.escape(text[at:start]))
+        out.append(f'<span lang="{lang}">{html.escape(text[start:end])}</span>')
+        at = end
+    out.append(html.escape(text[at:]))
+    return "".join(out)

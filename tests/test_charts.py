@@ -32,7 +32,9 @@ def test_finished_chart_html_has_alt_source_and_csv_download():
     chart = finish_chart(labelled_figure(), title="Mentions", source="The article", as_of="2018-06-06",
                          alt=ALT + ' <script>"x"</script>', data=DATA, name="mentions")
     html = chart._repr_html_()
-    assert 'alt="Bar chart of mentions: China 14 and Russia 14, equal. &lt;script&gt;&quot;x&quot;&lt;/script&gt;"' in html
+    assert 'alt="Bar chart of mentions: China 14 and Russia 14, equal." aria-describedby="mentions-in-words"' in html
+    assert ('<summary>The chart in words</summary><p id="mentions-in-words">Bar chart of mentions: China 14 and '
+            'Russia 14, equal. &lt;script&gt;&quot;x&quot;&lt;/script&gt;</p>') in html
     assert "<script>" not in html
     png = re.search(r'src="data:image/png;base64,([^"]+)"', html).group(1)
     assert base64.b64decode(png)[:8] == b"\x89PNG\r\n\x1a\n"
@@ -168,3 +170,16 @@ def test_bar_values_over_narrow_bars_stand_upright_on_a_phone():
     with PhoneLayout(fig):
         assert {note.get_rotation() for note in ax.texts} == {90}
     assert {note.get_rotation() for note in ax.texts} == {0}
+
+
+def test_an_image_carries_the_descriptions_first_sentence_and_the_page_the_whole_of_it():
+    from scobook.charts import short_alt
+
+    assert short_alt("Four maps of the SCO. 15 June 2001: 6 members. 9 June 2018: 8 members.") == (
+        "Four maps of the SCO. 15 June 2001: 6 members.")  # a first sentence under six words takes the next
+    assert short_alt("Timeline of 27 states from 1996 to 2025. Iran joined in 2023.") == "Timeline of 27 states from 1996 to 2025."
+    long = "Bar chart of the years each later member waited: " + "; ".join(f"state {n} {n} years" for n in range(30)) + "."
+    assert short_alt(long) == "Bar chart of the years each later member waited."
+    chart = finish_chart(labelled_figure(), title="T", source="S", as_of="2018", alt="A chart of six words here.",
+                         data=DATA, name="t")
+    assert "The chart in words" not in chart._repr_html_()  # one sentence: nothing more to write beside it

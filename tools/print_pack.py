@@ -36,7 +36,8 @@ def print_page(browser, page_path: Path, out: Path, title: str) -> Path:
     page.goto(page_path.as_uri(), wait_until="load")
     page.emulate_media(media="print")
     out.parent.mkdir(parents=True, exist_ok=True)
-    page.pdf(path=str(out), prefer_css_page_size=True, display_header_footer=True, header_template="<span></span>",
+    page.pdf(path=str(out), prefer_css_page_size=True, tagged=True, outline=True,  # tagged: headings, lists, tables for screen readers
+             display_header_footer=True, header_template="<span></span>",
              footer_template='<div style="font-size:8px;width:100%;text-align:center;font-family:sans-serif">'
                              f'The SCO through one article - {title} - page <span class="pageNumber"></span> '
                              'of <span class="totalPages"></span></div>')

@@ -52,7 +52,8 @@ def rewrite_chart(raw_html: str, png_uri: str, csv_uri: str, phone_uri: str | No
     """The chart's HTML with the data URIs replaced by file links (and its number, if given)."""
     # The link goes around the whole <picture>: an <img> must stay the picture's own child, or the
     # browser ignores the phone <source>.
-    link = f'<a class="sco-chart-full" href="{png_uri}" title="Open the chart full size">'
+    name = f"Open Figure {number} full size" if number else "Open the chart full size"
+    link = f'<a class="sco-chart-full" href="{png_uri}" aria-label="{name}">'
     raw_html = _IMG.sub(f'<img src="{png_uri}" loading="lazy" decoding="async"', raw_html, count=1)
     if "<picture>" in raw_html:
         raw_html = raw_html.replace("<picture>", link + "<picture>", 1).replace("</picture>", "</picture></a>", 1)

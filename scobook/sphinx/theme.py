@@ -63,7 +63,7 @@ def tidy_page_context(app, pagename, templatename, context, doctree) -> None:
         context["generate_toctree_html"] = generate_with_labels
 
     if context.get("body"):
-        context["body"] = label_table_cells(name_code_toggles(context["body"]))
+        context["body"] = name_paragraph_links(label_table_cells(name_code_toggles(context["body"])))
 
 #: MyST-NB's fold of a hidden code cell: its <summary> says "Show code cell source" on screen but
 #: carries aria-label="Toggle hidden content", so a screen reader hears other words than a sighted
@@ -76,6 +76,19 @@ CODE_TOGGLE = '<summary aria-label="Toggle hidden content">'
 def name_code_toggles(body: str) -> str:
     """The notebook pages' code folds named by their visible words."""
     return body.replace(CODE_TOGGLE, "<summary>")
+
+
+#: A link to a paragraph of the article, written "¶10": NVDA does not speak "¶" at its default
+#: punctuation level, so the link was announced "link 10" (WCAG 2.4.4). The name says "paragraph".
+PARAGRAPH_LINK = re.compile(r'<a\b(?![^>]*\baria-label=)([^>]*)>((?:<span\b[^>]*>)?)¶(\d+)(?:[\u2013-](\d+))?((?:</span>)?)</a>')
+
+
+def name_paragraph_links(body: str) -> str:
+    """Every "¶10" link named "paragraph 10" (and "¶10-15" "paragraphs 10 to 15")."""
+    def named(m):
+        label = f"paragraphs {m[3]} to {m[4]}" if m[4] else f"paragraph {m[3]}"
+        return f'<a{m[1]} aria-label="{label}">{m[2]}¶{m[3]}{"–" + m[4] if m[4] else ""}{m[5]}</a>'
+    return PARAGRAPH_LINK.sub(named, body)
 
 
 def label_toctree_toggles(toctree):
@@ -187,7 +200,23 @@ FONTAWESOME_JS = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawe
 #: rule matches, so a reader without JavaScript would lose the light theme's colours.)
 EMPTY_MODE = re.compile(r'(dataset\.mode = localStorage\.getItem\("mode"\) \|\| )""')
 
-PAGE_FIXES = ((FONTAWESOME_JS, ""), (EMPTY_MODE, r'\1"auto"'))
+#: The theme's icons (``<i class="fa-solid fa-list">``) are drawn with a private-use glyph that
+#: a screen reader reads into the names around them: the "Contents" landmark was named
+#: "\uF03A Contents" (WCAG 1.1.1, 4.1.2). Decorative: hidden from the accessibility tree.
+ICON = re.compile(r'<i class="([^"]*\bfa-[\w-]+[^"]*)"(?![^>]*aria-hidden)')
+#: The download menu's items were named ".ipynb" and ".pdf" (their visible text; the purpose was
+#: only a tooltip): named by purpose, keeping the visible words (WCAG 2.4.4, 2.5.3).
+DOWNLOAD_SOURCE = re.compile(r'<a\b(?![^>]*aria-label)([^>]*btn-download-source-button[^>]*?href="[^"]*?(\.\w+)"[^>]*|[^>]*?href="[^"]*?(\.\w+)"[^>]*btn-download-source-button[^>]*)>')
+DOWNLOAD_PDF = re.compile(r'<button\b(?![^>]*aria-label)([^>]*btn-download-pdf-button[^>]*)>')
+
+
+def _named_download(m) -> str:
+    return f'<a{m[1]} aria-label="Download the source file of this page ({m[2] or m[3]})">'
+
+
+PAGE_FIXES = ((FONTAWESOME_JS, ""), (EMPTY_MODE, r'\1"auto"'), (ICON, r'<i class="\1" aria-hidden="true"'),
+              (DOWNLOAD_SOURCE, _named_download),
+              (DOWNLOAD_PDF, r'<button\1 aria-label="Print this page to PDF (.pdf)">'))
 
 def rewrite_built_pages(app, exception) -> None:
     """Apply :data:`PAGE_FIXES` to every written HTML page."""
@@ -206,5 +235,6 @@ def setup(app):
     app.add_js_file("sco-toggle-fix.js", defer="defer")
     app.add_css_file("sco-phone.css")
     app.add_js_file("sco-phone-code.js", defer="defer")  # a phone folds the lesson's code cells
+    app.add_js_file("sco-a11y.js", defer="defer")  # Escape closes tooltips; Contents moves focus
     app.connect("html-page-context", tidy_page_context, priority=900)
     app.connect("build-finished", rewrite_built_pages)

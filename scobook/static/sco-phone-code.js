@@ -25,6 +25,7 @@
 // shadows alone went unnoticed), and let the keyboard scroll it (a focusable, named region).
 (function () {
   "use strict";
+  var count = 0;
   function mark() {
     document.querySelectorAll(".bd-content div.cell_output div.text_html > div:has(> table.dataframe)").forEach(function (box) {
       if (box.scrollWidth <= box.clientWidth + 1 || box.previousElementSibling && box.previousElementSibling.classList.contains("sco-scroll-note")) return;
@@ -35,7 +36,11 @@
       box.parentNode.insertBefore(note, box);
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", "Table, scrolls sideways");
+      count += 1;  // each region its own name (landmarks must differ): its number and first columns
+      var heads = Array.prototype.map.call(box.querySelectorAll("table.dataframe thead tr:last-child th"), function (th) {
+        return th.textContent.trim();
+      }).filter(Boolean).slice(0, 3);
+      box.setAttribute("aria-label", "Wide table " + count + " (" + heads.join(", ") + "), scrolls sideways");
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark); else mark();
