@@ -5,12 +5,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: book test test-fast lint lab bench print classpack clean help
+.PHONY: book test test-fast check-data lint lab bench print classpack clean help
 
 help:
 	@echo "make book   build the HTML book into _build/html (strict: any warning fails)"
 	@echo "make test   run every test (lint, unit, strict build, browser, Binder and hub replays)"
 	@echo "make test-fast   unit and data tests only, in seconds (no build, no browser, no fresh venvs)"
+	@echo "make check-data  check every file in data/ and the rules between them, in seconds: one line per problem"
 	@echo "make lint   ruff on the package, tests, tools and notebooks"
 	@echo "make lab    open the notebooks in JupyterLab (installs requirements-jupyter.txt)"
 	@echo "make bench  print build, notebook and page-weight figures and Lighthouse scores of _build/html (needs Chromium, npm)"
@@ -46,6 +47,9 @@ test: lint
 
 test-fast: $(VENV)/.test-installed
 	$(BIN)/python -m pytest -m "not build and not browser and not slow"
+
+check-data: $(VENV)/.runtime-installed
+	$(BIN)/python tools/check_data.py
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

@@ -2,7 +2,7 @@
 execution times against an empty notebook, and the transferred size of every page.
 
 Run with `make bench` (or `.venv/bin/python benchmarks/run.py`). Prints tables; asserts nothing.
-Needs Chromium for the page sizes (see README, "Browser tests").
+Needs Chromium for the page sizes (see CONTRIBUTING.md, "Browser tests").
 """
 
 from __future__ import annotations
