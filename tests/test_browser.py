@@ -185,7 +185,7 @@ def test_paragraph_links_land_on_the_paragraph(browser, site):
     context = offline_context(browser)
     page = context.new_page()
     page.goto(f"{site}/intro.html")
-    page.get_by_role("link", name="¶14").first.click()
+    page.get_by_role("link", name="paragraph 14", exact=True).first.click()
     page.wait_for_load_state()
     assert page.url.endswith("chapters/01-article/index.html#para-14")
     assert page.locator("#para-14").is_visible()

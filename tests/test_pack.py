@@ -41,7 +41,7 @@ def printed(html_dir, browser, tmp_path_factory):
         assert abs(width - 595.3) < 1.5 and abs(height - 841.9) < 1.5, f"{pdf.name} is not A4"
         result[pdf.stem] = (len(reader.pages), plain(" ".join(page.extract_text() for page in reader.pages)))
         catalog = reader.trailer["/Root"]  # a tagged PDF: a screen reader gets headings, lists and tables
-        assert catalog.get("/MarkInfo", {}).get("/Marked") is True and "/StructTreeRoot" in catalog, pdf.name
+        assert bool(catalog.get("/MarkInfo", {}).get("/Marked")) and "/StructTreeRoot" in catalog, pdf.name
     return result
 
 
