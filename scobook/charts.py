@@ -256,6 +256,11 @@ class PhoneLayout:
                 self._later(lambda ax=ax, kw=dict(ax.yaxis._major_tick_kw): setattr(ax.yaxis, "_major_tick_kw", kw))
                 ax.tick_params(axis="y", direction="in", pad=-4, length=0)
                 self._set(ax, "get_axisbelow", "set_axisbelow", "line")  # the names above the bars
+                # a clear band on the left for the names, so that they cover no bar (the Shanghai Five's)
+                longest = max(len(line) for n in names for line in textwrap.fill(n, 24).splitlines())
+                band = min(0.45, 0.55 * PHONE_MIN_PT / 72 * longest / (PHONE_WIDTH * 0.8) + 0.03)
+                left, right = ax.get_xlim()
+                self._set(ax, "get_xlim", "set_xlim", (left - band / (1 - band) * (right - left), right))
             elif names and max(map(len, names)) > 14 and not any(n.lstrip("-−").replace(".", "").isdigit() for n in names):
                 ticks = ax.get_yticks()  # long row names on two or three lines
                 self._later(lambda ax=ax, ticks=ticks, names=names: ax.set_yticks(ticks, names))

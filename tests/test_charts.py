@@ -183,3 +183,26 @@ def test_an_image_carries_the_descriptions_first_sentence_and_the_page_the_whole
     chart = finish_chart(labelled_figure(), title="T", source="S", as_of="2018", alt="A chart of six words here.",
                          data=DATA, name="t")
     assert "The chart in words" not in chart._repr_html_()  # one sentence: nothing more to write beside it
+
+
+def test_row_names_written_inside_a_phone_timeline_cover_no_bar():
+    """Chapter 2's timeline on a phone: the states' names, written inside the plot, covered the
+    Shanghai Five's bars (1996-2001). A band on the left now holds them."""
+    from scobook.charts import PhoneLayout
+
+    names = ["China", "Russia", "United Arab Emirates", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan",
+             "Saudi Arabia", "Afghanistan", "Azerbaijan"]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig, ax = new_figure(width=8.5, height=6)
+    FigureCanvasAgg(fig)  # a canvas that draws, to measure what it drew
+    ax.barh(names, [29] * len(names), left=1996)
+    ax.set_xlabel("Year")
+    with PhoneLayout(fig):
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        bars = [bar.get_window_extent(renderer) for bar in ax.patches]
+        labels = [label.get_window_extent(renderer) for label in ax.get_yticklabels() if label.get_text()]
+        assert len(labels) == len(names)
+        assert not any(label.overlaps(bar) for label in labels for bar in bars)
+    assert ax.get_xlim()[0] > 1990  # the desktop chart is unchanged
