@@ -72,9 +72,10 @@ def form_pattern(form: str):
     return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", flags)
 
 
-def words_in(text: str) -> list[dict]:
-    """The words for reading (``kind: word``) that ``text`` uses, in the glossary's order."""
-    return [entry for entry in load_glossary() if entry["kind"] == "word"
+def words_in(text: str, kinds: tuple[str, ...] = ("word",)) -> list[dict]:
+    """The glossary's entries of ``kinds`` (words for reading by default; ``("term", "word")`` for
+    the SCO's terms too) that ``text`` uses, in the glossary's order."""
+    return [entry for entry in load_glossary() if entry["kind"] in kinds
             and any(form_pattern(form).search(text) for form in entry["forms"])]
 
 

@@ -95,7 +95,8 @@ def chapter_text(folder: Path) -> str:
 
 
 class ChapterWords(SphinxDirective):
-    """``{chapter-words}``: the words for reading that this chapter's page and notebook use, each
+    """``{chapter-words}``: the glossary's terms and words for reading that this chapter's page,
+    quizzes and notebook use, each
     with its plain definition, folded under one line ("Words for this chapter")."""
 
     def run(self) -> list[nodes.Node]:
@@ -107,7 +108,7 @@ class ChapterWords(SphinxDirective):
         folder = Path(self.env.doc2path(self.env.docname)).parent
         for path in [*folder.glob("*.ipynb"), *data_path("quizzes").glob("*.yml")]:
             self.env.note_dependency(str(path))
-        words = words_in(chapter_text(folder))
+        words = words_in(chapter_text(folder), kinds=("term", "word"))
         if not words:
             raise self.error("no word of data/glossary.yml appears in this chapter")
         dl = nodes.definition_list(classes=["sco-chapter-words"])
