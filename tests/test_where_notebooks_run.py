@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOTEBOOKS, ROOT
+from conftest import NOTEBOOKS, ROOT, STRICT_FLAGS
 
 sys.path.insert(0, str(ROOT / "tools"))
 import jupyter_ui  # noqa: E402
@@ -224,6 +224,19 @@ def test_the_hub_environment_has_no_scobook_of_its_own(hub):
     proc = subprocess.run([str(python), "-c", "import scobook"], cwd=home, capture_output=True, text=True,
                           env=outside_env())
     assert proc.returncode != 0 and "No module named 'scobook'" in proc.stderr
+
+
+def test_the_jupyter_book_way_builds_with_requirements_txt_alone(hub, tmp_path):
+    """What every Jupyter Book README teaches, and what a hub user can run: with requirements.txt
+    installed and nothing of ours, `jupyter-book build .` builds the book strictly (the book's
+    extension is found beside _config.yml, `sphinx: local_extensions`)."""
+    _, _, python = hub
+    book = clean_copy(tmp_path / "sco-book")
+    proc = subprocess.run([str(python.parent / "jupyter-book"), "build", *STRICT_FLAGS, "."], cwd=book,
+                          capture_output=True, text=True, timeout=1200,
+                          env={**outside_env(), "PATH": f"{python.parent}{os.pathsep}{os.environ['PATH']}"})
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert (book / "_build" / "html" / "chapters" / "02-membership" / "membership.html").is_file()
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
