@@ -13,12 +13,15 @@ from pathlib import Path
 from scobook.claims import CLAIM_TYPES, DECISION_FLOW, STEPS, load_claims, load_perspectives
 from scobook.errors import DataError
 from scobook.outlets import require_outlet
-from scobook.paths import data_path
+from scobook.paths import book_root, data_path
 from scobook.reading import expect_type, mappings, read_yaml, require_url
 
 LEVELS = (4, 3, 2, 1)
 STEP_FIELDS = ("activity", "where", "students", "say")
 DOCUMENT_FIELDS = ("page", "title", "for", "copies")
+#: The pack's pages, in the book; a document's ``page`` is relative to this folder
+#: (``../teachers-guide`` for a page of the book the pack also prints).
+PACK_FOLDER = "chapters/pack"
 
 
 def _text(path, where, value, field) -> str:
@@ -55,6 +58,18 @@ def article_sentence(paragraph: int, text: str) -> str:
     raise KeyError(f"{text!r} is not in paragraph {paragraph}")
 
 
+def _also_accept(path, part: str, value, ids, claims) -> None:
+    """``worksheet.also_accept`` / ``check.also_accept``: deciding words the key accepts besides the
+    claims table's, for sentences of that part, each made of words of its sentence."""
+    also = expect_type(path, value, dict, None, f"{part}.also_accept")
+    for claim_id, words in also.items():
+        if claim_id not in ids:
+            raise DataError(path, None, f"{part}.also_accept.{claim_id}", f"not a sentence of the {part}")
+        for word in _texts(path, None, words, f"{part}.also_accept.{claim_id}"):
+            if word.lower() not in claims.loc[claim_id, "sentence"].lower():
+                raise DataError(path, None, f"{part}.also_accept.{claim_id}", f"{word!r} is not in the sentence")
+
+
 def _sharing_a_sentence(ids, others, claims) -> tuple[str, str] | None:
     """The first pair (one of ``ids``, one of ``others``) of claims that are clauses of one sentence."""
     def whole(claim_id):
@@ -86,13 +101,7 @@ def load_lesson(path: str | Path | None = None) -> dict:
     kinds = set(claims.loc[sentences, "type"])
     if len(kinds) < 3:
         raise DataError(path, None, "worksheet.sentences", f"choose sentences of at least three kinds; found {sorted(kinds)}")
-    also = expect_type(path, worksheet.get("also_accept", {}), dict, None, "worksheet.also_accept")
-    for claim_id, words in also.items():
-        if claim_id not in sentences:
-            raise DataError(path, None, f"worksheet.also_accept.{claim_id}", "not a sentence of the worksheet")
-        for word in _texts(path, None, words, f"worksheet.also_accept.{claim_id}"):
-            if word.lower() not in claims.loc[claim_id, "sentence"].lower():
-                raise DataError(path, None, f"worksheet.also_accept.{claim_id}", f"{word!r} is not in the sentence")
+    _also_accept(path, "worksheet", worksheet.get("also_accept", {}), sentences, claims)
     check = _claim_ids(path, "check.sentences", (raw.get("check") or {}).get("sentences"), claims)
     if set(check) & {modelled, *sentences}:
         raise DataError(path, None, "check.sentences", "the check must use sentences that are not on the worksheet")
@@ -102,6 +111,7 @@ def load_lesson(path: str | Path | None = None) -> dict:
                                                        f"{shared[1]}, which the worksheet uses")
     if set(claims.loc[check, "type"]) != set(CLAIM_TYPES):
         raise DataError(path, None, "check.sentences", "the check has one sentence of each of the four kinds")
+    _also_accept(path, "check", (raw.get("check") or {}).get("also_accept", {}), check, claims)
 
     evidence = _claim_ids(path, "evidence_table", raw.get("evidence_table"), claims)
     if set(evidence) & {modelled, *sentences, *check}:
@@ -159,6 +169,13 @@ def load_lesson(path: str | Path | None = None) -> dict:
 
     for field in ("chair_script", "class_norms", "debrief"):
         _texts(path, None, raw.get(field), field)
+    listen_for = expect_type(path, raw.get("listen_for", {}), dict, None, "listen_for")
+    for lesson_id, boxes in listen_for.items():
+        if lesson_id not in {lesson["id"] for lesson in lessons}:
+            raise DataError(path, None, f"listen_for.{lesson_id}", "not the id of a lesson")
+        for n, box in enumerate(mappings(path, boxes, None, f"listen_for.{lesson_id}"), start=1):
+            for field in ("box", "points"):
+                _text(path, f"listen_for.{lesson_id} item {n}", box.get(field), field)
     task = _load_task(path, raw.get("task"), claims, [modelled, *sentences, *check], evidence)
     _load_reflection(path, raw.get("reflection"), task["criteria"])
     documents = _load_documents(path, raw.get("documents"), {lesson["id"] for lesson in lessons})
@@ -250,6 +267,11 @@ def _load_documents(path, value, lesson_ids) -> list[dict]:
             raise DataError(path, where, "for", "'teacher' or 'students'")
         if document.get("lesson") not in lesson_ids:
             raise DataError(path, where, "lesson", f"one of {', '.join(sorted(lesson_ids))}")
+        pack = book_root() / PACK_FOLDER
+        source = (pack / f"{document['page']}.md").resolve()
+        if not source.is_file() or not source.is_relative_to(pack.parent.resolve()):
+            raise DataError(path, where, "page", f"no page chapters/pack/{document['page']}.md (a page of the pack, "
+                                                 "or ../name for a page of the book's chapters/ folder)")
         if not isinstance(document.get("pages"), int) or document["pages"] < 1:
             raise DataError(path, where, "pages", "the number of A4 pages it prints on (measured by tests/test_pack.py)")
     return documents

@@ -14,8 +14,9 @@ SIDES = ("supports", "complicates")
 
 
 def load_security(path: str | Path | None = None) -> dict:
-    """``{"claim": row of the claims table, "items": [{side, when?, text, source}]}``, checked: a known
-    claim, a side of each item, a text and the URL of a publisher named in data/outlets.yml."""
+    """``{"claim": row of the claims table, "items": [{side, when?, text, source, sources}]}``, checked:
+    a known claim, a side of each item, a text and the URL (or a list of URLs, where parties speak in
+    their own words) of publishers named in data/outlets.yml; ``sources`` is always a list."""
     from scobook.claims import load_claims
 
     path = Path(path) if path is not None else data_path("security.yml")
@@ -30,8 +31,14 @@ def load_security(path: str | Path | None = None) -> dict:
             raise DataError(path, where, "side", f"{item.get('side')!r}; expected one of {', '.join(SIDES)}")
         if not str(item.get("text") or "").strip():
             raise DataError(path, where, "text", "missing or empty")
-        require_url(path, where, "source", item.get("source"))
-        require_outlet(path, where, "source", item["source"])
+        sources = item.get("source")
+        sources = sources if isinstance(sources, list) else [sources]
+        if not sources:
+            raise DataError(path, where, "source", "missing: the URL of the publisher's page (or a list of them)")
+        for url in sources:
+            require_url(path, where, "source", url)
+            require_outlet(path, where, "source", url)
+        item["sources"] = sources
     if {item["side"] for item in items} != set(SIDES):
         raise DataError(path, None, "items", "give evidence on both sides: some that supports the claim and some that complicates it")
     return {"claim": claims.loc[raw["claim"]], "items": items}

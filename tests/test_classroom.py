@@ -70,5 +70,7 @@ def test_the_pack_page_links_every_pdf(html_dir):
     from scobook.lesson import load_lesson
 
     page = (html_dir / "chapters" / "pack" / "index.html").read_text()
+    from scobook.sphinx.pack import pdf_name
+
     for document in load_lesson()["documents"]:
-        assert f'href="{document["page"]}.pdf"' in page, document["page"]
+        assert f'href="{pdf_name(document["page"])}"' in page, document["page"]

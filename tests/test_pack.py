@@ -6,12 +6,14 @@ import functools
 import re
 import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import ROOT, assert_rejected
 from scobook.lesson import load_lesson
+from scobook.sphinx.pack import pdf_name
 
 sys.path.insert(0, str(ROOT / "tools"))
 import print_pack  # noqa: E402
@@ -49,9 +51,10 @@ def test_every_document_prints_on_the_pages_the_pack_states(printed):
     """The page counts on the pack's page and in the guide come from data/lesson.yml; this is
     where they are measured."""
     measured = {page: pages for page, (pages, _) in printed.items()}
-    stated = {d["page"]: d["pages"] for d in lesson()["documents"]}
+    stated = {Path(pdf_name(d["page"])).stem: d["pages"] for d in lesson()["documents"]}
     assert measured == stated
-    assert stated["handout"] <= 5 and all(stated[f"run-sheet-{n}"] == 1 for n in (1, 2, 3))
+    # lessons 1 and 3 on one page; lesson 2's answers on the back of its sheet
+    assert stated["handout"] <= 5 and stated["run-sheet-1"] == stated["run-sheet-3"] == 1 and stated["run-sheet-2"] == 2
     assert stated["worksheet"] == 1 and stated["exit-slip"] == 1
 
 
@@ -87,11 +90,59 @@ def test_the_students_sheets_hold_no_answers_and_the_run_sheet_holds_them_all(pr
     for row in lesson()["worksheet_rows"]:
         assert " ".join(plain(row["sentence"]).split()[:5]) in worksheet
         assert f'"{plain(row["deciding_word"])}"' not in worksheet
-    for row in [*lesson()["worksheet_rows"], *lesson()["check_rows"]]:
+    for row in lesson()["worksheet_rows"]:
         assert f'"{plain(row["deciding_word"])}"' in run_sheet
     for n in range(1, 7):
         assert re.search(rf"\b{n} ¶\d+", run_sheet)
     assert "Point to [E]" in run_sheet  # the modelled sentence, worked aloud
+    for norm in lesson()["class_norms"]:  # read aloud in lesson 1 already
+        assert plain(norm)[:40] in run_sheet
+
+
+def test_the_check_opens_lesson_2_with_its_answers_on_that_run_sheet(printed):
+    """The check is lesson 2's do-now (recall a lesson later); its answers, with what else to
+    accept, are on the back of run sheet 2, not on run sheet 1, and each box of the lesson 2 sheet
+    has what to listen for."""
+    _, lesson_1 = printed["run-sheet-1"]
+    _, lesson_2 = printed["run-sheet-2"]
+    steps = {s["activity"] for s in lesson()["lessons"][1]["steps"]}
+    assert any("check" in step for step in steps)
+    assert not any("check" in s["activity"].lower() for s in lesson()["lessons"][0]["steps"])
+    for n, row in enumerate(lesson()["check_rows"], start=1):
+        assert f'"{plain(row["deciding_word"])}"' in lesson_2
+        assert re.search(rf"\b{chr(64 + n)} ¶{row['paragraph']}\b", lesson_2)
+        assert not re.search(rf"\b{chr(64 + n)} ¶{row['paragraph']}\b", lesson_1)
+    for word in lesson()["check"].get("also_accept", {}).get("c28", []):
+        assert f'"{word}"' in lesson_2
+    assert "Answers: what to listen for" in lesson_2
+    for box in lesson()["listen_for"]["lesson-2"]:
+        assert plain(box["box"]) in lesson_2 and " ".join(plain(box["points"]).split()[:8]) in lesson_2
+
+
+def test_lesson_1_sets_lesson_2s_homework_on_paper(printed):
+    _, sheet = printed["lesson-2-sheet"]
+    assert "Homework before lesson 2" in sheet and "No internet" in sheet
+    assert any("homework" in s["activity"].lower() and "lesson 2 sheet" in s["where"]
+               for s in lesson()["lessons"][0]["steps"])
+
+
+def test_run_sheet_3_gives_every_members_gdp_for_the_debrief_and_the_cards_end_with_slips(printed):
+    from scobook.simulation import role_cards
+
+    _, run_sheet = printed["run-sheet-3"]
+    _, cards = printed["role-cards"]
+    for card in role_cards():
+        assert card["country"] in run_sheet
+        assert f"{card['gdp'] / 1e9:,.0f}" in run_sheet
+    assert "Slips for the draw and the tables" in cards
+
+
+def test_the_teacher_reads_the_guide_and_the_backgrounders_on_paper(printed):
+    _, guide = printed["teachers-guide"]
+    _, backgrounders = printed["teachers-backgrounders"]
+    assert "Class norms for contested topics" in guide and "The simulation's reflection" in guide
+    for topic in ("Ukraine", "Xinjiang", "Kashmir", "Afghanistan", "Looking after the class"):
+        assert topic in backgrounders
 
 
 def test_each_lesson_plan_is_printed_with_its_minutes(printed):
@@ -141,7 +192,13 @@ def edited(**changes) -> str:
     ({"check__sentences": ["c04", "c20", "c22", "c28"]}, "the check must use sentences that are not on the worksheet"),
     ({"check__sentences": ["c16", "c20", "c22", "c23"]}, "one sentence of each of the four kinds"),
     ({"framing_cards": ["Deutsche Welle (DW)", "The Guardian"]}, "'The Guardian' is not a confirmed outlet"),
-    ({"lessons__0__steps__0__minutes": 5}, "lesson lesson-1, field 'steps': the steps and 4 spare minutes add up to 46"),
+    ({"lessons__0__steps__0__minutes": 5}, "lesson lesson-1, field 'steps': the steps and 5 spare minutes add up to 46"),
+    ({"check__also_accept": {"c16": ["explains why"]}}, "'explains why' is not in the sentence"),
+    ({"check__also_accept": {"c04": ["will"]}}, "field 'check.also_accept.c04': not a sentence of the check"),
+    ({"listen_for": {"lesson-9": []}}, "field 'listen_for.lesson-9': not the id of a lesson"),
+    ({"listen_for": {"lesson-2": [{"box": "1. What others say"}]}}, "listen_for.lesson-2 item 1, field 'points'"),
+    ({"documents__0__page": "../no-such-page"}, "field 'page': no page chapters/pack/../no-such-page.md"),
+    ({"documents__0__page": "../../README"}, "field 'page': no page chapters/pack/../../README.md"),
     ({"task__examples__0__claim": "c04"}, "an example answer must use a sentence that is on no student sheet"),
     ({"task__examples__0__claim": "c13"}, "an example answer must use a sentence that is on no student sheet"),
     ({"task__examples__0__text": "Too short."}, "task, example 1, field 'text': 2 words; the task asks for 250-350"),
@@ -152,7 +209,7 @@ def edited(**changes) -> str:
     ({"worksheet__also_accept": {"c09": ["expected"]}}, "also_accept.c09': not a sentence of the worksheet"),
     ({"lateral_reading__0__source": "https://unknown.example.org/page"},
      "'unknown.example.org' is not in data/outlets.yml"),
-    ({"documents__0__pages": 0}, "document run-sheet-1, field 'pages'"),
+    ({"documents__1__pages": 0}, "document run-sheet-1, field 'pages'"),
 ])
 def test_a_broken_lesson_file_is_rejected(tmp_path, changes, expected):
     assert_rejected(load_lesson, tmp_path / "lesson.yml", edited(**changes), expected)

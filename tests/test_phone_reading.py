@@ -17,7 +17,7 @@ PAGES = html_pages()
 MAX_SCREENS = 21
 #: Pages meant for paper, not for reading on a phone: the lesson pack's documents print on A4
 #: (tests/test_pack.py); its index page is for reading and keeps the limit.
-PRINT_PAGES = {f"chapters/pack/{d['page']}.html" for d in load_lesson()["documents"]}
+PRINT_PAGES = {f"chapters/pack/{d['page']}.html" for d in load_lesson()["documents"] if "/" not in d["page"]}
 
 
 @pytest.fixture(scope="module")

@@ -28,11 +28,13 @@ def checks():
     from scobook.maps import load_country_shapes
     from scobook.membership import load_membership, load_summits
     from scobook.outlets import load_outlets
+    from scobook.paths import check_catalog
     from scobook.quiz import bank_names, load_bank
     from scobook.security import load_security
     from scobook.simulation import load_roles, role_cards
     from scobook.spirit import load_principles
 
+    yield "data/catalog.yml", check_catalog
     yield "data/outlets.yml", load_outlets
     yield "data/article.yml", load_article
     yield "data/article_names.csv", load_name_list

@@ -58,8 +58,10 @@ def print_pack(html_dir: Path, browser=None, out_dir: Path | None = None) -> lis
             finally:
                 launched.close()
     out_dir = out_dir or html_dir / PACK_DIR
-    return [print_page(browser, html_dir / PACK_DIR / f"{d['page']}.html", out_dir / f"{d['page']}.pdf", d["title"])
-            for d in documents()]
+    from scobook.sphinx.pack import pdf_name
+
+    return [print_page(browser, (html_dir / PACK_DIR / f"{d['page']}.html").resolve(), out_dir / pdf_name(d["page"]),
+                       d["title"]) for d in documents()]
 
 
 if __name__ == "__main__":

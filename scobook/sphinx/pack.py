@@ -83,7 +83,7 @@ def _blank() -> nodes.inline:
     return nodes.inline("", "", classes=["sco-blank"])
 
 
-def _lines(count: int) -> nodes.container:
+def write_lines(count: int) -> nodes.container:
     """Room to write under a prompt: ``count`` ruled lines on paper."""
     box = nodes.container(classes=["sco-lines"])
     for _ in range(count):
@@ -163,7 +163,7 @@ class Worksheet(_PackDirective):
                          "Xing Guangcheng directs an institute of China's state academy of social sciences. He wrote "
                          "this opinion article in China Daily, a newspaper owned by the Chinese state, on 6 June 2018, "
                          "three days before the SCO summit China hosted. What do you expect him to say about the SCO?")
-        predict += _lines(3)
+        predict += write_lines(3)
         model = _para(nodes.strong("", "The model: stop at the first yes. "),
                       " ".join(f"{s.number}. {s.question} \u2192 {KIND_LABELS[s.kind][0]}." for s in DECISION_FLOW))
         example = lesson["modelled_row"]
@@ -178,26 +178,32 @@ class Worksheet(_PackDirective):
 
 
 class AnswerGrid(_PackDirective):
-    """``{answer-grid}``: the teacher's answers to the worksheet and the check: kind, step,
-    deciding word and the reasoning, from the claims table."""
+    """``{answer-grid} worksheet`` or ``{answer-grid} check``: the teacher's answers (kind, step,
+    deciding word and what else to accept, from the claims table) to the worksheet's sentences
+    (lesson 1) or to the paper check (lesson 2's do-now)."""
+
+    required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         from scobook.claims import KIND_LABELS, STEPS
 
         lesson = self.lesson()
-        also = lesson["worksheet"].get("also_accept", {})
+        part = self.arguments[0]
+        if part not in ("worksheet", "check"):
+            raise self.error(f"{part!r}: expected 'worksheet' or 'check'")
+        also = {**lesson["worksheet"].get("also_accept", {}), **(lesson["check"].get("also_accept") or {})}
+        labelled = (((str(n), r) for n, r in enumerate(lesson["worksheet_rows"], 1)) if part == "worksheet"
+                    else ((chr(64 + n), r) for n, r in enumerate(lesson["check_rows"], 1)))
         rows = []
-        for label, row in [*((str(n), r) for n, r in enumerate(lesson["worksheet_rows"], 1)),
-                           *((chr(64 + n), r) for n, r in enumerate(lesson["check_rows"], 1))]:
-            rows.append([label, _para(f"¶{row['paragraph']} \u201c{_shorten(row['sentence'], chars=36)}\u201d"),
-                         KIND_LABELS[row["type"]].split(" (")[0], str(STEPS[row["type"]].number),
+        for label, row in labelled:
+            rows.append([label, _para(f"¶{row['paragraph']} \u201c{_shorten(row['sentence'], chars=38)}\u201d"),
+                         KIND_LABELS[row["type"]].split(":")[0], str(STEPS[row["type"]].number),
                          f"\u201c{row['deciding_word']}\u201d",
                          ", ".join(f"\u201c{w}\u201d" for w in also.get(row["id"], [])) or "-"])
-        last = chr(64 + len(lesson["check_rows"]))
+        caption = (f"Answers to the worksheet (1-{len(rows)})" if part == "worksheet"
+                   else f"Answers to the check (A-{chr(64 + len(rows))})")
         return self.block(_table(["No.", "Sentence", "Kind", "Step", "Deciding word", "Also accept"], rows,
-                                 ["sco-table", "sco-answers"], [5, 38, 16, 5, 20, 16],
-                                 caption=f"Answers: the worksheet (1-{len(lesson['worksheet_rows'])}) and the "
-                                         f"check (A-{last})"), kind="answers")
+                                 ["sco-table", "sco-answers"], [5, 45, 6, 6, 21, 17], caption=caption), kind="answers")
 
 
 def _shorten(sentence: str, words: int = 9, chars: int | None = None) -> str:
@@ -368,7 +374,7 @@ class ExitSlips(_PackDirective):
             slip += _para(nodes.strong("", "Exit slip"), " \u2014 name: ", _blank())
             for n, prompt in enumerate(lesson["exit_slip"], start=1):
                 slip += _para(f"{n}. {prompt}")
-                slip += _lines(3 if n == 2 else 2)
+                slip += write_lines(3 if n == 2 else 2)
             slips.append(slip)
         return self.block(*slips, kind="slips")
 
@@ -515,15 +521,19 @@ LISTS = ("chair_script", "class_norms", "debrief")
 
 
 class TextList(_PackDirective):
-    """``{pack-list} chair_script`` (or ``class_norms``, ``debrief``): a list of ``data/lesson.yml``."""
+    """``{pack-list} chair_script`` (or ``class_norms``, ``debrief``): a list of ``data/lesson.yml``.
+    ``:columns:`` sets it in two columns on paper (a run sheet's norms, to keep it to one page)."""
 
     required_arguments = 1
+    option_spec = {"columns": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         field = self.arguments[0]
         if field not in LISTS:
             raise self.error(f"{{pack-list}} takes one of {', '.join(LISTS)}")
         listing = nodes.enumerated_list() if field in ("chair_script", "debrief") else nodes.bullet_list()
+        if "columns" in self.options:
+            listing["classes"].append("sco-two-columns")
         for item in self.lesson()[field]:
             listing += nodes.list_item("", nodes.paragraph("", " ".join(item.split())))
         return self.block(listing, kind=field.replace("_", "-"))
@@ -554,7 +564,7 @@ class PackDocuments(_PackDirective):
         here = posixpath.dirname(self.env.docname)
         for document in lesson["documents"]:
             link = nodes.paragraph()
-            ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget=f"/{PACK_DIR}/{document['page']}",
+            ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget=posixpath.normpath(f"/{PACK_DIR}/{document['page']}"),
                                         refexplicit=True, refwarn=True)
             ref += nodes.inline("", document["title"])
             link += ref
@@ -568,9 +578,62 @@ class PackDocuments(_PackDirective):
                                  caption=f"The pack: {len(rows)} documents, {total} A4 pages in all"), kind="documents")
 
 
+class ListenFor(_PackDirective):
+    """``{listen-for} lesson-2``: what the teacher listens for in each box of a lesson's sheet
+    (``listen_for`` in ``data/lesson.yml``): the points a good answer makes, for the run sheet."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        lesson = self.lesson()
+        boxes = lesson.get("listen_for", {}).get(self.arguments[0])
+        if not boxes:
+            raise self.error(f"no listen_for.{self.arguments[0]} in data/lesson.yml")
+        rows = [[_para(nodes.strong("", box["box"])), " ".join(box["points"].split())] for box in boxes]
+        return self.block(_table(["Box", "What a good answer says"], rows, ["sco-table", "sco-listen"], [18, 82],
+                                 caption="Answers: what to listen for"), kind="answers")
+
+
+class RoleFigures(_PackDirective):
+    """``{role-figures}``: every member's GDP and its share of the members' GDP in one table (the
+    figures each role card shows for its own state), for lesson 3's debrief."""
+
+    def run(self) -> list[nodes.Node]:
+        from scobook.simulation import role_cards
+
+        for name in ("roles.yml", "indicators.csv", "sco_membership.csv"):
+            self.env.note_dependency(str(data_path(name)))
+        cards = sorted(role_cards(), key=lambda c: -(c["gdp"] or 0))
+        years = cards[0]["years"]
+        rows = []
+        for card in cards:
+            gdp = "no data" if card["gdp"] is None else f"{card['gdp'] / 1e9:,.0f}"
+            share = ("no data" if card["gdp_share"] is None else
+                     "under 0.1" if card["gdp_share"] < 0.001 else f"{100 * card['gdp_share']:.1f}")
+            rows.append([card["country"], gdp, share])
+        return self.block(_table(["Member", f"GDP, US$ bn ({years['gdp_current_usd']})", "Share of members' GDP, %"],
+                                 rows, ["sco-table", "sco-figures"], [34, 33, 33],
+                                 caption="The members' GDP, largest first"),
+                          kind="figures")
+
+
+class StateSlips(_PackDirective):
+    """``{state-slips}``: the members' names in large type, to cut out: one set for the bag the
+    groups draw from at the end of lesson 2, one to label the tables in lesson 3."""
+
+    def run(self) -> list[nodes.Node]:
+        from scobook.simulation import role_cards
+
+        names = [card["country"] for card in role_cards()]
+        rows = [names[i:i + 2] + [""] * (2 - len(names[i:i + 2])) for i in range(0, len(names), 2)]
+        return self.block(_table(["Cut along the lines", ""], rows, ["sco-table", "sco-state-slips"], [50, 50]),
+                          kind="state-slips")
+
+
 def pdf_name(page: str) -> str:
-    """The PDF of a pack page, beside the pack's pages (``make print`` writes it)."""
-    return f"{page}.pdf"
+    """The PDF of a pack document, beside the pack's pages (``make print`` writes it): named after
+    its page, also for a page of the book outside the pack (``../teachers-guide``)."""
+    return f"{posixpath.basename(page)}.pdf"
 
 
 def setup(app):
@@ -580,7 +643,8 @@ def setup(app):
         "annotated-article": AnnotatedArticle, "framing-cards": FramingCards, "claims-evidence": ClaimsEvidence,
         "exit-slips": ExitSlips, "lateral-reading": LateralReading, "since-the-article": SinceTheArticle,
         "task-sheet": TaskSheet, "task-rubric": Rubric, "reflection": ReflectionExample, "example-answers": ExampleAnswers, "pack-list": TextList,
-        "pack-documents": PackDocuments, "write-lines": WriteLines,
+        "pack-documents": PackDocuments, "write-lines": WriteLines, "listen-for": ListenFor,
+        "role-figures": RoleFigures, "state-slips": StateSlips,
     }.items():
         app.add_directive(name, directive)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

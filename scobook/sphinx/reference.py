@@ -37,13 +37,15 @@ class ClaimModelDirective(SphinxDirective):
             para += nodes.Text(" " + step.then)
             item += para
             steps += item
+        rule = nodes.paragraph(classes=["claim-model-rule"])  # the rule comes first, with the steps
+        rule += nodes.strong("", "Ask the questions in order and stop at the first \u201cyes\u201d; "
+                                 "note the word that decided it.")
         note = nodes.paragraph(classes=["claim-model-note"])
-        note += nodes.Text("Stop at the first \u201cyes\u201d, and note the word that decided it. Classify "
-                           "sentences (or clauses), not paragraphs: a sentence with \u201cwill\u201d is a "
+        note += nodes.Text("Classify sentences (or clauses), not paragraphs: a sentence with \u201cwill\u201d is a "
                            "prediction even if it also holds a judgement word. If you read a sentence "
                            "differently from the book, argue from its words and the model: the written task "
                            "rewards an argued reading.")
-        return [steps, note]
+        return [rule, steps, note]
 
 class RoleCards(SphinxDirective):
     """``{role-cards}``: the summit simulation's draft paragraph and one card per member state,
@@ -231,6 +233,7 @@ class SecuritySide(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         from scobook.outlets import label
         from scobook.security import SIDES, load_security
+        from scobook.sphinx.pack import write_lines
 
         for name in ("security.yml", "claims.csv", "outlets.yml"):
             self.env.note_dependency(str(data_path(name)))
@@ -263,7 +266,11 @@ class SecuritySide(SphinxDirective):
                 if item.get("when"):
                     para += nodes.strong("", f"{item['when']}. ")
                 para += nodes.Text(item["text"] + " ")
-                para += nodes.reference("", f"Source: {label(item['source'])}", refuri=item["source"])
+                para += nodes.Text("Source: " if len(item["sources"]) == 1 else "Sources: ")
+                for n, url in enumerate(item["sources"]):
+                    if n:
+                        para += nodes.Text("; ")
+                    para += nodes.reference("", label(url), refuri=url)
                 listing += nodes.list_item("", para)
             row += nodes.entry("", listing)
         group += nodes.tbody("", row)
@@ -272,9 +279,7 @@ class SecuritySide(SphinxDirective):
             grid = nodes.enumerated_list(classes=["sco-security-task"])
             for prompt in (f"Our definition of \u201c{claim['deciding_word']}\u201d:", "The strongest evidence for it:",
                            "The strongest evidence against it:"):
-                item = nodes.paragraph("", prompt + " ")
-                item += nodes.inline("", "", classes=["sco-blank", "sco-blank-1"])
-                grid += nodes.list_item("", item)
+                grid += nodes.list_item("", nodes.paragraph("", prompt), write_lines(3))
             out.append(grid)
         box = nodes.container(classes=["sco-security", "sco-pack"])  # "sco-pack": laid out for paper too
         box.extend(out)
