@@ -624,10 +624,10 @@ class StateSlips(_PackDirective):
     def run(self) -> list[nodes.Node]:
         from scobook.simulation import role_cards
 
-        names = [card["country"] for card in role_cards()]
-        rows = [names[i:i + 2] + [""] * (2 - len(names[i:i + 2])) for i in range(0, len(names), 2)]
-        return self.block(_table(["Cut along the lines", ""], rows, ["sco-table", "sco-state-slips"], [50, 50]),
-                          kind="state-slips")
+        listing = nodes.bullet_list(classes=["sco-state-slips"])  # a list, not a layout table
+        for card in role_cards():
+            listing += nodes.list_item("", nodes.paragraph("", card["country"]))
+        return self.block(listing, kind="state-slips")
 
 
 def pdf_name(page: str) -> str:
