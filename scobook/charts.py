@@ -48,8 +48,13 @@ PHONE_MEDIA = "(max-width: 600px)"
 
 
 def new_figure(width: float = 7.5, height: float = 4.2, nrows: int = 1, ncols: int = 1) -> tuple[Figure, object]:
-    """A figure in the book's style, made without pyplot so it is shown once, by :class:`Chart`."""
-    fig = Figure(figsize=(width, height), layout="constrained")
+    """A figure in the book's style, made like ``plt.subplots``: in Jupyter the cell that draws it
+    shows the chart when it runs (change a colour, run it, see the change). :func:`finish_chart`
+    then closes it, so the finished :class:`Chart` is the one the book shows (the drawing cell is
+    tagged ``remove-output`` there)."""
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure(figsize=(width, height), layout="constrained")
     axes = fig.subplots(nrows, ncols)
     for ax in (axes.flat if hasattr(axes, "flat") else [axes]):
         ax.set_prop_cycle(color=PALETTE_CYCLE)
@@ -360,5 +365,10 @@ def finish_chart(
     # The title and the source line are the caption's, not the image's: the source appears once
     # and is never clipped at a phone's edge; the book numbers each caption ("Figure 2.3").
     source_line = f"Source: {source}. As of {as_of}."
+    import matplotlib.pyplot as plt
+
+    for figure in (fig, phone):  # no second, unfinished copy at the end of the finishing cell
+        if figure is not None:
+            plt.close(figure)
     return Chart(figure=fig, alt=check_alt_text(alt), source=source_line, data=data.copy(), name=name,
                  title=" ".join(title.split()), phone=phone)

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from conftest import NOTEBOOKS, ROOT
 from scobook.charts import PALETTE, check_alt_text, finish_chart, new_figure
 
 DATA = pd.DataFrame({"country": ["China", "Russia"], "mentions": [14, 14]})
@@ -206,3 +207,38 @@ def test_row_names_written_inside_a_phone_timeline_cover_no_bar():
         assert len(labels) == len(names)
         assert not any(label.overlaps(bar) for label in labels for bar in bars)
     assert ax.get_xlim()[0] > 1990  # the desktop chart is unchanged
+
+
+def _cells_of(notebook):
+    import json
+
+    return json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_a_visible_chart_cell_shows_its_chart_and_the_book_only_the_finished_one(notebook, html_dir):
+    """Issue 22: a student who changes a colour and runs the visible cell that draws a chart sees the
+    chart (it draws like plt.subplots); the folded cell that finishes it shows the finished chart
+    only, not a second copy; and the online book shows only the finished chart (the drawing cell's
+    own image is removed there, ``remove-output``). Read from the copy the build executed."""
+    from bs4 import BeautifulSoup
+
+    executed = _cells_of(html_dir.parent / "jupyter_execute" / notebook.relative_to(ROOT))
+    drawing = finishing = 0
+    for cell in executed:
+        if cell["cell_type"] != "code":
+            continue
+        source, tags = "".join(cell["source"]), cell.get("metadata", {}).get("tags", [])
+        kinds = [set(o.get("data", {})) for o in cell.get("outputs", []) if o["output_type"] in ("display_data", "execute_result")]
+        if "new_figure(" in source and not {"hide-input", "hide-cell"} & set(tags):
+            drawing += 1
+            assert "remove-output" in tags, source[:80]
+            assert any("image/png" in k for k in kinds), f"the drawing cell shows no chart when run: {source[:80]}"
+        if "finish_chart(" in source:
+            finishing += 1
+            assert not any("image/png" in k for k in kinds), f"a second, unfinished copy: {source[:80]}"
+    page = html_dir / notebook.relative_to(ROOT).with_suffix(".html")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    raw = [img for img in soup.select("div.cell_output img") if not img.find_parent("figure", class_="sco-chart")]
+    assert raw == [], raw[:2]
+    assert drawing <= finishing
