@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
+from scobook.charts import PALETTE
 from scobook.errors import DataError, InputError
 from scobook.paths import as_of, data_path
 from scobook.tables import read_csv_strict
@@ -40,11 +41,11 @@ STATUS_PLURALS = {
 #: How each status is drawn: an Okabe-Ito colour *and* a hatch, so that status never rests on
 #: colour alone (charts also label it in words).
 STATUS_STYLE = {
-    "member": {"color": "#0072B2", "hatch": "", "marker": "o"},
-    "shanghai_five": {"color": "#56B4E9", "hatch": "//", "marker": "s"},
-    "observer": {"color": "#E69F00", "hatch": "\\\\", "marker": "^"},
-    "dialogue_partner": {"color": "#009E73", "hatch": "..", "marker": "D"},
-    "partner": {"color": "#CC79A7", "hatch": "xx", "marker": "P"},
+    "member": {"color": PALETTE["blue"], "hatch": "", "marker": "o"},
+    "shanghai_five": {"color": PALETTE["sky"], "hatch": "//", "marker": "s"},
+    "observer": {"color": PALETTE["orange"], "hatch": "\\\\", "marker": "^"},
+    "dialogue_partner": {"color": PALETTE["green"], "hatch": "..", "marker": "D"},
+    "partner": {"color": PALETTE["purple"], "hatch": "xx", "marker": "P"},
 }
 #: What a state "was" on a date, for generated sentences: "Laos had no SCO status then".
 STATUS_PHRASES = {

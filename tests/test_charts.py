@@ -242,3 +242,19 @@ def test_a_visible_chart_cell_shows_its_chart_and_the_book_only_the_finished_one
     raw = [img for img in soup.select("div.cell_output img") if not img.find_parent("figure", class_="sco-chart")]
     assert raw == [], raw[:2]
     assert drawing <= finishing
+
+
+def test_the_palettes_colours_are_written_once_in_charts_py():
+    """Issue 22: a palette change is one edit. No other module and no notebook writes one of the
+    palette's colours as a literal (they use ``PALETTE[...]``, or a status's style); fails on the
+    copies the membership module, the live quiz's CSS and chapter 2's share chart held."""
+    palette = {value.lower() for value in PALETTE.values()}
+    written = []
+    for path in sorted((ROOT / "scobook").rglob("*.py")):
+        if path.name != "charts.py":
+            written += [f"{path.name}: {h}" for h in re.findall(r"#[0-9A-Fa-f]{6}\b", path.read_text()) if h.lower() in palette]
+    for notebook in NOTEBOOKS:
+        for cell in _cells_of(notebook):
+            source = "".join(cell["source"])
+            written += [f"{notebook.name}: {h}" for h in re.findall(r"#[0-9A-Fa-f]{6}\b", source) if h.lower() in palette]
+    assert written == []
