@@ -11,11 +11,6 @@ from scobook.errors import DataError
 from scobook.paths import data_path
 from scobook.reading import expect_type, mappings, read_yaml, require_url
 
-#: How a card words each status in a state's history ("observer from July 2005").
-HISTORY_WORDS = {"shanghai_five": "one of the Shanghai Five", "member": "member", "observer": "observer",
-                 "dialogue_partner": "dialogue partner", "partner": "SCO partner"}
-
-
 #: A concern is a second stated position that gives a state a reason to object to part of the draft.
 CONCERN_FIELDS = ("speaker", "occasion", "date", "text", "quote", "source")
 
@@ -63,7 +58,7 @@ def role_cards() -> list[dict]:
     """One card per member state: name, status history, latest population and GDP with their
     year, its share of the members' combined GDP, and the stated position with its source."""
     from scobook.indicators import latest_years, load_indicators
-    from scobook.membership import load_membership, status_history
+    from scobook.membership import STATUS_HISTORY_WORDS, load_membership, status_history
 
     membership, indicators = load_membership(), load_indicators()
     latest = latest_years(indicators)
@@ -82,7 +77,7 @@ def role_cards() -> list[dict]:
         cards.append({
             **role,
             "country": str(history["country"].iloc[0]),
-            "history": "; ".join(f"{HISTORY_WORDS[str(r.status)]} from {r.start:%B %Y}" for r in history.itertuples()),
+            "history": "; ".join(f"{STATUS_HISTORY_WORDS[str(r.status)]} from {r.start:%B %Y}" for r in history.itertuples()),
             "population": value(role["iso3"], "population"),
             "gdp": gdp,
             "gdp_share": None if gdp is None else gdp / gdp_total,

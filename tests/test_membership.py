@@ -175,3 +175,22 @@ def test_an_unknown_state_gets_the_list_of_names(membership):
     with pytest.raises(InputError, match="No state called 'Indai'") as error:
         status_history(membership, "Indai")
     assert all(name in str(error.value) for name in membership["country"].unique())
+
+
+def test_the_status_vocabulary_is_declared_once():
+    """Issue 22: each status's words and style live in one record (``STATUS_TABLE``); the labels,
+    plurals, phrases, card words and styles are views of it, and no other module keeps a table
+    keyed by status (simulation.py had its own history words)."""
+    import re
+
+    from conftest import ROOT
+    from scobook.membership import STATUS_LABELS, STATUS_PHRASES, STATUS_PLURALS, STATUS_STYLE, STATUS_TABLE, STATUSES
+
+    keys = [status.key for status in STATUS_TABLE]
+    assert list(STATUSES) == keys and len(set(keys)) == len(keys)
+    for view in (STATUS_LABELS, STATUS_PLURALS, STATUS_STYLE):
+        assert set(view) == set(keys)
+    assert set(STATUS_PHRASES) == {*keys, "none"}
+    elsewhere = [path.name for path in (ROOT / "scobook").rglob("*.py")
+                 if path.name != "membership.py" and re.search(r'["\']dialogue_partner["\']\s*:', path.read_text())]
+    assert elsewhere == []
