@@ -54,6 +54,14 @@ def load_roles(path: str | Path | None = None) -> dict:
     return {"topic": raw["topic"].strip(), "draft": " ".join(raw["draft"].split()), "roles": roles}
 
 
+def share_percent(share: float | None) -> str:
+    """A state's share of the members' GDP as the cards and the run sheet print it: "72.4",
+    "under 0.1" or "no data"."""
+    if share is None:
+        return "no data"
+    return "under 0.1" if share < 0.001 else f"{100 * share:.1f}"
+
+
 def role_cards() -> list[dict]:
     """One card per member state: name, status history, latest population and GDP with their
     year, its share of the members' combined GDP, and the stated position with its source."""

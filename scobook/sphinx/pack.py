@@ -599,7 +599,7 @@ class RoleFigures(_PackDirective):
     figures each role card shows for its own state), for lesson 3's debrief."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.simulation import role_cards
+        from scobook.simulation import role_cards, share_percent
 
         for name in ("roles.yml", "indicators.csv", "sco_membership.csv"):
             self.env.note_dependency(str(data_path(name)))
@@ -608,9 +608,7 @@ class RoleFigures(_PackDirective):
         rows = []
         for card in cards:
             gdp = "no data" if card["gdp"] is None else f"{card['gdp'] / 1e9:,.0f}"
-            share = ("no data" if card["gdp_share"] is None else
-                     "under 0.1" if card["gdp_share"] < 0.001 else f"{100 * card['gdp_share']:.1f}")
-            rows.append([card["country"], gdp, share])
+            rows.append([card["country"], gdp, share_percent(card["gdp_share"])])
         return self.block(_table(["Member", f"GDP, US$ bn ({years['gdp_current_usd']})", "Share of members' GDP, %"],
                                  rows, ["sco-table", "sco-figures"], [34, 33, 33],
                                  caption="The members' GDP, largest first"),

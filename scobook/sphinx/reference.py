@@ -58,7 +58,7 @@ class RoleCards(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         from scobook.lesson import load_lesson
         from scobook.outlets import label
-        from scobook.simulation import load_roles, role_cards
+        from scobook.simulation import load_roles, role_cards, share_percent
         from scobook.sphinx.pack import word_definitions
 
         for name in ("roles.yml", "sco_membership.csv", "indicators.csv", "lesson.yml", "glossary.yml", "outlets.yml"):
@@ -78,7 +78,7 @@ class RoleCards(SphinxDirective):
             if card["gdp"] is None:
                 gdp = "no data"
             else:
-                share = "under 0.1" if card["gdp_share"] < 0.001 else f"{100 * card['gdp_share']:.1f}"
+                share = share_percent(card["gdp_share"])
                 gdp = f"US$ {card['gdp'] / 1e9:,.0f} billion ({years['gdp_current_usd']}), {share}% of the members' total"
             concern = ""
             if card.get("concern"):
