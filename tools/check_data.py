@@ -20,6 +20,7 @@ def checks():
     """(what is checked, a function that loads it) for every data file, in dependency order."""
     from scobook.article import load_article, load_name_list, load_stopwords
     from scobook.blocs import load_blocs, load_initiatives
+    from scobook.chapters import check_discussion_chapters
     from scobook.claims import load_claims, load_perspectives
     from scobook.exercises import EXERCISES
     from scobook.glossary import load_discussion, load_glossary
@@ -50,6 +51,7 @@ def checks():
     yield "data/shanghai_spirit.yml", load_principles
     yield "data/glossary.yml", load_glossary
     yield "data/discussion.yml", load_discussion
+    yield "data/discussion.yml (each question's chapter)", check_discussion_chapters
     yield "data/security.yml", load_security
     yield "data/roles.yml", load_roles
     yield "data/roles.yml (a card for every member)", role_cards

@@ -1,6 +1,7 @@
 """The book's Sphinx extension (``sphinx: extra_extensions: [scobook.sphinx]`` in ``_config.yml``),
 split by concern:
 
+- :mod:`scobook.sphinx.chapters`   the chapters from _toc.yml: chapter list, objectives, "What's next"
 - :mod:`scobook.sphinx.article`    the article, its ¶ anchors and references, reading aids
 - :mod:`scobook.sphinx.quizzes`    quizzes in the static book and the answer key
 - :mod:`scobook.sphinx.reference`  pages built from data/: glossary, discussion, sources,
@@ -24,7 +25,7 @@ from pathlib import Path
 from scobook.exercises import BUILD_VARIABLE
 from scobook.paths import ROOT_VARIABLE
 
-PARTS = ("article", "quizzes", "reference", "pack", "words", "charts", "fold", "meta", "theme", "fonts")
+PARTS = ("chapters", "article", "quizzes", "reference", "pack", "words", "charts", "fold", "meta", "theme", "fonts")
 
 
 def setup(app):

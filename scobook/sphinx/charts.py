@@ -8,7 +8,7 @@ reader can share. When a page's doctree is resolved, this handler writes each ch
 CSV into ``_charts/`` of the output and points the chart at them: the image gets
 ``loading="lazy"`` (its width and height are already set, so nothing shifts), opens full size
 when tapped, and the CSV becomes a real ``.csv`` file next to it. Each chart of a chapter's
-page is numbered in its caption, "Figure 2.3" for the third chart of chapter 2, with an anchor
+page is numbered in its caption, "Figure 2.3" for the third chart of the second chapter of ``_toc.yml``, with an anchor
 (``#figure-2-3``) that text and quizzes can link to.
 """
 
@@ -24,11 +24,12 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
+from scobook.chapters import chapter_of
+
 CHART_DIR = "_charts"
 _IMG = re.compile(r'<img src="data:image/png;base64,([^"]+)"')
 _PHONE = re.compile(r'<source media="([^"]+)" srcset="data:image/png;base64,([^"]+)"')
 _CSV = re.compile(r'<a href="data:text/csv;charset=utf-8,([^"]+)" download="([a-z0-9-]+)\.csv">')
-_CHAPTER = re.compile(r"(?:^|/)chapters/0*(\d+)-[^/]+/")
 
 
 def chart_files(raw_html: str) -> tuple[bytes, bytes | None, str, str] | None:
@@ -41,10 +42,11 @@ def chart_files(raw_html: str) -> tuple[bytes, bytes | None, str, str] | None:
     return base64.b64decode(image[1]), base64.b64decode(phone[2]) if phone else None, csv_text, table[2]
 
 
-def chapter_number(docname: str) -> int | None:
-    """2 for ``chapters/02-membership/membership``; None for a page outside the chapters."""
-    found = _CHAPTER.search(docname)
-    return int(found[1]) if found else None
+def chapter_number(app, docname: str) -> int | None:
+    """The place in ``_toc.yml`` of the chapter ``docname`` belongs to (2 for the membership
+    notebook in the book as shipped); None for a page outside the chapters."""
+    chapter = chapter_of(docname, Path(app.srcdir))
+    return chapter.number if chapter else None
 
 
 def rewrite_chart(raw_html: str, png_uri: str, csv_uri: str, phone_uri: str | None = None,
@@ -74,7 +76,7 @@ def write_chart_files(app, doctree, docname: str) -> None:
         return
     out = Path(app.outdir) / CHART_DIR
     page = app.builder.get_target_uri(docname)
-    chapter = chapter_number(docname)
+    chapter = chapter_number(app, docname)
     count = 0
     for node in list(doctree.findall(nodes.raw)):
         if "html" not in node.get("format", "") or 'class="sco-chart"' not in node.astext():

@@ -7,12 +7,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from scobook.chapters import banks_in_book, book_chapters, toc_docnames
 from scobook.paths import data_path
-from scobook.quiz import MESSAGES, Bank, bank_data_files, bank_names, bank_path, load_all_banks, load_bank
+from scobook.quiz import MESSAGES, Bank, bank_data_files, bank_path, load_bank
 from scobook.sphinx.fold import folded
 
 
@@ -101,15 +103,33 @@ def render_quiz_html(bank: Bank, link) -> str:
     return "\n".join(parts)
 
 class AnswerKeyDirective(SphinxDirective):
-    """``{quiz-answer-key}``: every bank's questions with the answer, explanation and source."""
+    """``{quiz-answer-key}``: the questions of every quiz the book shows (its pages and notebooks
+    in ``_toc.yml``, in reading order) with the answer, explanation and source. A bank that no
+    page of the book shows is not in the key (``scobook.chapters.unused`` reports it)."""
 
     def run(self) -> list[nodes.Node]:
-        for path in sorted(bank_path(name) for name in bank_names()):
-            self.env.note_dependency(str(path))
+        root = Path(self.env.srcdir)
+        self.env.note_dependency(str(root / "_toc.yml"))
+        for doc in toc_docnames(root):  # a page or notebook that starts or stops showing a quiz
+            for suffix in (".md", ".ipynb"):
+                if (root / f"{doc}{suffix}").is_file():
+                    self.env.note_dependency(str(root / f"{doc}{suffix}"))
+        names = banks_in_book(root)
+        chapter_showing = {}  # a chapter's own quiz is headed with the chapter's number
+        for chapter in book_chapters(root):
+            for name in chapter.banks:
+                chapter_showing.setdefault(name, []).append(chapter.number)
+        for name in names:
+            self.env.note_dependency(str(bank_path(name)))
+        try:
+            banks = [load_bank(name) for name in names]
+        except ValueError as exc:
+            raise self.error(str(exc)) from exc
         output: list[nodes.Node] = []
-        for bank in load_all_banks():
+        for bank in banks:
             section = nodes.section(ids=[f"answers-{bank.name}"])
-            section += nodes.title("", bank.title)
+            shown_by = chapter_showing.get(bank.name, [])
+            section += nodes.title("", f"Chapter {shown_by[0]}: {bank.title}" if len(shown_by) == 1 else bank.title)
             items = nodes.enumerated_list()
             for q in bank.questions:
                 item = nodes.list_item()

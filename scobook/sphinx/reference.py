@@ -12,6 +12,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from scobook.chapters import book_chapters
+from scobook.glossary import load_discussion
 from scobook.paths import data_path
 from scobook.sphinx.article import para_ref
 from scobook.sphinx.fold import folded
@@ -158,32 +160,34 @@ class GlossaryDirective(SphinxDirective):
 
 
 class DiscussionDirective(SphinxDirective):
-    """``{discussion-questions}``: the questions of ``data/discussion.yml``; with ``:notes:``,
-    each with the teacher's notes (the guide), without them for students (the handout)."""
+    """``{discussion-questions}``: the questions of ``data/discussion.yml`` for the chapters of
+    ``_toc.yml``, in their order (a chapter left out of the book leaves its questions out); with
+    ``:notes:``, each with the teacher's notes (the guide), without them for students."""
 
-    option_spec = {"notes": directives.flag, "chapter": directives.positive_int}
+    option_spec = {"notes": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        from scobook.glossary import load_discussion
-
         path = data_path("discussion.yml")
         self.env.note_dependency(str(path))
+        self.env.note_dependency(str(Path(self.env.srcdir) / "_toc.yml"))
+        questions = load_discussion(path)
         items = nodes.enumerated_list(classes=["sco-discussion"])
-        for q in load_discussion(path):
-            if "chapter" in self.options and q["chapter"] != self.options["chapter"]:
-                continue
-            item = nodes.list_item()
-            para = nodes.paragraph("", q["question"] + " ")
-            for n in q.get("paragraphs", []):
-                para += para_ref(n)
-                para += nodes.Text(" ")
-            item += para
-            if "notes" in self.options:
-                note = nodes.paragraph(classes=["teacher-notes"])
-                note += nodes.strong("", "Notes for the teacher: ")
-                note += nodes.Text(" ".join(q["teacher_notes"].split()))
-                item += note
-            items += item
+        for chapter in book_chapters(Path(self.env.srcdir)):
+            for q in questions:
+                if q["chapter"] != chapter.folder:
+                    continue
+                item = nodes.list_item()
+                para = nodes.paragraph("", q["question"] + " ")
+                for n in q.get("paragraphs", []):
+                    para += para_ref(n)
+                    para += nodes.Text(" ")
+                item += para
+                if "notes" in self.options:
+                    note = nodes.paragraph(classes=["teacher-notes"])
+                    note += nodes.strong("", "Notes for the teacher: ")
+                    note += nodes.Text(" ".join(q["teacher_notes"].split()))
+                    item += note
+                items += item
         return [items]
 
 class DataSourcesDirective(SphinxDirective):
