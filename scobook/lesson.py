@@ -12,6 +12,7 @@ from pathlib import Path
 
 from scobook.claims import CLAIM_TYPES, DECISION_FLOW, STEPS, load_claims, load_perspectives
 from scobook.errors import DataError
+from scobook.facts import fill_all
 from scobook.outlets import require_outlet
 from scobook.paths import book_root, data_path
 from scobook.reading import expect_type, mappings, read_yaml, require_url
@@ -86,7 +87,7 @@ def load_lesson(path: str | Path | None = None) -> dict:
     """The lesson pack's data, checked; the claims of the worksheet and the check come back as
     rows of the claims table (``worksheet_rows``, ``modelled_row``, ``check_rows``)."""
     path = Path(path) if path is not None else data_path("lesson.yml")
-    raw = read_yaml(path)
+    raw = fill_all(read_yaml(path), path)  # {{ as_of_sco_membership }} and the other facts of scobook.facts
     claims = load_claims().set_index("id", drop=False)
 
     worksheet = expect_type(path, raw.get("worksheet"), dict, None, "worksheet")

@@ -1,6 +1,8 @@
 """The book's Sphinx extension (``sphinx: extra_extensions: [scobook.sphinx]`` in ``_config.yml``),
 split by concern:
 
+- :mod:`scobook.sphinx.cache`      the notebooks run again when data/ or the package changes
+- :mod:`scobook.sphinx.facts`      present-tense facts from data/ as {{ name }} substitutions
 - :mod:`scobook.sphinx.chapters`   the chapters from _toc.yml: chapter list, objectives, "What's next"
 - :mod:`scobook.sphinx.article`    the article, its ¶ anchors and references, reading aids
 - :mod:`scobook.sphinx.quizzes`    quizzes in the static book and the answer key
@@ -25,7 +27,7 @@ from pathlib import Path
 from scobook.exercises import BUILD_VARIABLE
 from scobook.paths import ROOT_VARIABLE
 
-PARTS = ("chapters", "article", "quizzes", "reference", "pack", "words", "charts", "fold", "meta", "theme", "fonts")
+PARTS = ("cache", "facts", "chapters", "article", "quizzes", "reference", "pack", "words", "charts", "fold", "meta", "theme", "fonts")
 
 
 def setup(app):
