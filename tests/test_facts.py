@@ -119,3 +119,29 @@ def test_when_a_partner_becomes_a_member_every_page_says_the_new_count(built_boo
         [sys.executable, "-c", "from scobook.exercises import EXERCISES; print(sorted(EXERCISES['ch2-new-members'].expected()))"],
         cwd=root, capture_output=True, text=True, env={**os.environ, "SCOBOOK_ROOT": str(root)})
     assert name in new_members.stdout, new_members.stdout + new_members.stderr
+
+
+def test_the_execution_cache_empties_when_the_data_change(tmp_path):
+    """jupyter-cache keys a notebook's outputs on its cells only: after a data edit, make book
+    would serve the old charts. scobook.sphinx.cache empties it when data/ or scobook/ change."""
+    from types import SimpleNamespace
+
+    from scobook.sphinx.cache import STAMP, inputs_hash, refresh_cache
+
+    root = book_copy(tmp_path)
+    cache = root / "_build" / ".jupyter_cache"
+    app = SimpleNamespace(srcdir=str(root), outdir=str(root / "_build" / "html"))
+    config = SimpleNamespace(nb_execution_mode="cache", nb_execution_cache_path="")
+    refresh_cache(app, config)
+    (cache / "global.db").write_text("outputs of the old data")
+    refresh_cache(app, config)  # nothing changed: the cache stays
+    assert (cache / "global.db").is_file()
+    before = inputs_hash(root)
+    (root / "scobook/sphinx/theme.py").write_text("# the extension is not what the kernels import\n")
+    assert inputs_hash(root) == before
+    path = root / "data/sco_membership.csv"
+    path.write_text(path.read_text().replace("2024-07-04,,", "2024-07-05,,", 1))
+    assert inputs_hash(root) != before
+    refresh_cache(app, config)
+    assert not (cache / "global.db").exists()
+    assert (cache / STAMP).read_text().strip() == inputs_hash(root)
