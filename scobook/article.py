@@ -12,8 +12,8 @@ import pandas as pd
 
 from scobook.errors import DataError, InputError
 from scobook.paths import data_path
-from scobook.reading import expect_type, read_text, read_yaml
-from scobook.tables import read_csv_strict
+from scobook.reading import expect_type, read_csv_strict, read_text, read_yaml
+from scobook.tables import fold_html
 
 #: The article's paragraphs are numbered ¶1 to ¶15 (data/article.yml is checked against this).
 PARAGRAPH_COUNT = 15
@@ -173,7 +173,6 @@ def passage_html(article: Article, spec: str, *, folded: str | None = None) -> s
     )
     quote = (f"<blockquote>{paragraphs}<p>&mdash; {html.escape(article.citation())} (opinion article)</p>"
              "</blockquote>")
-    from scobook.tables import fold_html
 
     return fold_html(folded, quote) if folded else quote
 

@@ -12,7 +12,7 @@ import pandas as pd
 from scobook.errors import DataError, InputError
 from scobook.membership import check_overlaps, held_on, parse_date, require_country_code
 from scobook.paths import data_path
-from scobook.tables import read_csv_strict
+from scobook.reading import read_csv_strict
 
 BLOCS = {
     "EAEU": "Eurasian Economic Union",

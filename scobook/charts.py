@@ -18,20 +18,8 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
+from scobook.palette import PALETTE, PALETTE_CYCLE, SEQUENTIAL  # noqa: F401  (notebooks import them from here)
 from scobook.tables import FOLD_CLASS
-
-#: Okabe & Ito (2008) colour-blind-safe palette, in the order charts use it.
-PALETTE = {
-    "blue": "#0072B2",
-    "orange": "#E69F00",
-    "green": "#009E73",
-    "vermillion": "#D55E00",
-    "sky": "#56B4E9",
-    "purple": "#CC79A7",
-    "yellow": "#F0E442",
-    "black": "#000000",
-}
-PALETTE_CYCLE = list(PALETTE.values())
 
 #: Words that are not alt text on their own.
 GENERIC_ALT = {"image", "chart", "figure", "plot", "graph", "picture", "img"}

@@ -13,8 +13,7 @@ import pandas as pd
 from scobook.article import load_article
 from scobook.errors import DataError, InputError
 from scobook.paths import data_path
-from scobook.reading import mappings, read_yaml, require_url
-from scobook.tables import read_csv_strict
+from scobook.reading import mappings, read_csv_strict, read_yaml, require_url
 
 CLAIM_TYPES = ("fact", "opinion", "prediction", "recommendation")
 #: The book's one model: a sentence has a *kind* (type); factual claims are checked against the

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+#: The file that marks a folder as a copy of the book (``scobook.paths`` finds the book by it).
+MARKER = Path("data") / "catalog.yml"
+
 
 class ReaderError(Exception):
     """An error meant for a reader, not a programmer: Jupyter shows its one sentence and no
@@ -39,11 +42,11 @@ class DataError(ValueError):
 
 
 def _display_path(file: str | Path) -> str:
-    """Show paths inside the book relative to its root (``data/article.yml``), others in full."""
-    from scobook.paths import BookNotFound, book_root
-
+    """Show a path inside a copy of the book relative to that copy's folder (``data/article.yml``),
+    any other path in full."""
     path = Path(file)
-    try:
-        return path.resolve().relative_to(book_root()).as_posix()
-    except (ValueError, BookNotFound):
-        return str(path)
+    resolved = path.resolve()
+    for folder in resolved.parents:
+        if (folder / MARKER).is_file():
+            return resolved.relative_to(folder).as_posix()
+    return str(path)

@@ -25,7 +25,13 @@ from functools import cache
 
 import pandas as pd
 
+from scobook.article import load_article, load_name_list
+from scobook.blocs import BLOCS, load_blocs, load_initiatives, members_of
+from scobook.claims import CLAIM_TYPES, load_claims
 from scobook.errors import InputError
+from scobook.membership import ARTICLE_DATE, changes_between, counts_by_year, members_on, shipped_membership, status_on
+from scobook.spirit import PRINCIPLE_IDS, load_principles, principle_matrix
+from scobook.text import WORD, count_terms, sentences
 
 RIGHT = "Right"
 NOT_YET = "Not yet"
@@ -84,14 +90,12 @@ class Feedback:
 # --- the data, loaded once per kernel -------------------------------------------------------
 
 def _membership():
-    from scobook.membership import shipped_membership
 
     return shipped_membership()  # the same cached table the quizzes use
 
 
 @cache
 def _paragraphs() -> pd.DataFrame:
-    from scobook.article import load_article
 
     return load_article().paragraphs
 
@@ -101,7 +105,6 @@ def _today() -> pd.Timestamp:
 
 
 def _sco_members_today() -> set[str]:
-    from scobook.membership import status_on
 
     on = status_on(_membership(), _today())
     return set(on.loc[on["status"] == "member", "iso3"])
@@ -110,14 +113,12 @@ def _sco_members_today() -> set[str]:
 # --- expected answers, one function per exercise ---------------------------------------------
 
 def _security_per_paragraph() -> dict[int, int]:
-    from scobook.text import count_terms
 
     return {int(n): count_terms(text, ["security"], case_sensitive=False)
             for n, text in zip(_paragraphs()["n"], _paragraphs()["text"])}
 
 
 def _longest_sentence_paragraph() -> set[int]:
-    from scobook.text import WORD, sentences
 
     lengths = [(len(WORD.findall(s)), int(n)) for n, text in zip(_paragraphs()["n"], _paragraphs()["text"])
                for s in sentences(text)]
@@ -126,8 +127,6 @@ def _longest_sentence_paragraph() -> set[int]:
 
 
 def _paragraphs_naming(name: str = "Russia") -> int:
-    from scobook.article import load_name_list
-    from scobook.text import count_terms
 
     names = load_name_list()
     row = names[names["name"] == name]
@@ -138,7 +137,6 @@ def _paragraphs_naming(name: str = "Russia") -> int:
 
 
 def _members_on(day="2005-12-31") -> set[str]:
-    from scobook.membership import members_on
 
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(day).strip()):
         raise InputError(f"{day!r} is not a date the way the data writes them: use year-month-day, "
@@ -147,14 +145,12 @@ def _members_on(day="2005-12-31") -> set[str]:
 
 
 def _new_members_since_article() -> set[str]:
-    from scobook.membership import ARTICLE_DATE, changes_between
 
     changes = changes_between(_membership(), ARTICLE_DATE, _today())
     return set(changes.loc[changes["after"] == "member", "country"])
 
 
 def _dialogue_partner_peak() -> set[int]:
-    from scobook.membership import counts_by_year
 
     counts = counts_by_year(_membership(), today=_today().date())
     peak = counts["dialogue_partner"].max()
@@ -162,13 +158,11 @@ def _dialogue_partner_peak() -> set[int]:
 
 
 def _principle_terms() -> dict[str, list[str]]:
-    from scobook.spirit import load_principles
 
     return {p["id"]: p["terms"] for p in load_principles()}
 
 
 def _principle_matrix():
-    from scobook.spirit import principle_matrix
 
     return principle_matrix(_paragraphs(), _principle_terms())
 
@@ -184,7 +178,6 @@ def _paragraphs_without_principle() -> set[int]:
 
 
 def _principle_total(principle: str = "mutual_benefit") -> int:
-    from scobook.spirit import PRINCIPLE_IDS
 
     if principle not in PRINCIPLE_IDS:
         raise InputError(f"{principle!r} is not one of the six principles; use one of: {', '.join(PRINCIPLE_IDS)}.")
@@ -192,7 +185,6 @@ def _principle_total(principle: str = "mutual_benefit") -> int:
 
 
 def _shared_members() -> dict[str, int]:
-    from scobook.blocs import BLOCS
 
     return {bloc: len(_sco_members_in(bloc)) for bloc in BLOCS}
 
@@ -203,20 +195,16 @@ def _bloc_sharing_most() -> set[str]:
 
 
 def _sco_members_in(bloc: str = "EAEU") -> set[str]:
-    from scobook.blocs import load_blocs, members_of
 
     return _sco_members_today() & set(members_of(load_blocs(), bloc, _today()))
 
 
 def _initiatives_before_article() -> int:
-    from scobook.blocs import load_initiatives
-    from scobook.membership import ARTICLE_DATE
 
     return int((load_initiatives()["date"] < ARTICLE_DATE).sum())
 
 
 def _claims():
-    from scobook.claims import load_claims
 
     return load_claims()
 
@@ -247,13 +235,11 @@ def _statuses() -> tuple[str, list[str]]:
 
 
 def _kinds() -> tuple[str, list[str]]:
-    from scobook.claims import CLAIM_TYPES
 
     return "kinds", list(CLAIM_TYPES)
 
 
 def _peak_mixup(given, **_) -> str | None:
-    from scobook.membership import counts_by_year
 
     counts = counts_by_year(_membership(), today=_today().date())
     if given == int(counts["dialogue_partner"].max()):
@@ -283,7 +269,6 @@ def _busiest_paragraph_mixup(given, **_) -> str | None:
 
 
 def _longest_sentence_mixup(given, **_) -> str | None:
-    from scobook.text import WORD, sentences
 
     longest = max(len(WORD.findall(s)) for text in _paragraphs()["text"] for s in sentences(text))
     if given == longest:

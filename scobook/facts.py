@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from scobook.catalog import as_of
 from scobook.errors import DataError
 from scobook.membership import load_membership, members_on, status_on
-from scobook.paths import as_of, data_path
+from scobook.paths import data_path
 from scobook.reading import read_yaml
 
 NAME = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")

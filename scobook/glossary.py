@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scobook.article import ARTICLE_PARAGRAPHS, PARAGRAPH_COUNT
+from scobook.article import ARTICLE_PARAGRAPHS, PARAGRAPH_COUNT, load_article
 from scobook.errors import DataError
 from scobook.paths import data_path
 from scobook.reading import expect_type, mappings, read_yaml, require_url
@@ -49,7 +49,6 @@ def load_glossary(path: str | Path | None = None, *, with_word_bank: bool = True
             raise DataError(path, where, "match", "a list of words or phrases as they appear in the text")
         entry["forms"] = match or [entry["term"].split(" (")[0].strip('"')]
     if with_word_bank:
-        from scobook.article import load_article
 
         for word in load_article().word_bank:
             name = word["term"]

@@ -11,7 +11,7 @@ import pandas as pd
 from scobook.errors import DataError
 from scobook.membership import is_country_code
 from scobook.paths import data_path
-from scobook.tables import read_csv_strict
+from scobook.reading import read_csv_strict
 
 #: indicator → (unit, what it is)
 INDICATORS = {

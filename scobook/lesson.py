@@ -10,12 +10,14 @@ import functools
 import re
 from pathlib import Path
 
+from scobook.article import load_article
 from scobook.claims import CLAIM_TYPES, DECISION_FLOW, STEPS, load_claims, load_perspectives
 from scobook.errors import DataError
 from scobook.facts import fill_all
 from scobook.outlets import require_outlet
 from scobook.paths import book_root, data_path
 from scobook.reading import expect_type, mappings, read_yaml, require_url
+from scobook.simulation import load_roles
 
 LEVELS = (4, 3, 2, 1)
 STEP_FIELDS = ("activity", "where", "students", "say")
@@ -51,7 +53,6 @@ def _claim_ids(path, field, value, claims) -> list[str]:
 def article_sentence(paragraph: int, text: str) -> str:
     """The whole sentence of the article (in ¶``paragraph``) that holds ``text``, a claim that may
     be only a clause of it."""
-    from scobook.article import load_article
 
     for sentence in re.split(r"(?<=[.!?])\s+", load_article().paragraph(int(paragraph))):
         if text.rstrip(".").strip() in sentence:
@@ -241,7 +242,6 @@ def _load_reflection(path, value, criteria) -> None:
     if unknown:
         raise DataError(path, "reflection", "criteria", f"not rows of the task's rubric: {', '.join(sorted(unknown))}")
     example = expect_type(path, reflection.get("example"), dict, "reflection", "example")
-    from scobook.simulation import load_roles
 
     states = {role["iso3"] for role in load_roles()["roles"]}
     if example.get("state") not in states:

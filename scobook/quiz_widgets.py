@@ -19,7 +19,8 @@ import html
 import ipywidgets as widgets
 
 from scobook.charts import PALETTE
-from scobook.quiz import Bank, Question, QuizProgress, load_bank, message
+from scobook.quiz import Bank, Question, load_bank
+from scobook.quiz_progress import QuizProgress, message
 
 
 class QuestionWidget:
@@ -112,13 +113,13 @@ QUIZ_CSS = """<style>
   width: auto; height: auto; min-height: 2.2em; white-space: normal; text-align: left;
   overflow: visible; padding: 0.3em 0.7em; margin: 2px 0; }
 .sco-live-quiz .widget-toggle-button.mod-active::before { content: "✓ "; font-weight: bold; }
-.sco-live-quiz .jupyter-button:focus-visible { outline: 3px solid """ + PALETTE["blue"] + """; outline-offset: 1px; }
+.sco-live-quiz .jupyter-button:focus-visible { outline: 3px solid """ + PALETTE["main"] + """; outline-offset: 1px; }
 </style>"""
 KEYBOARD_HINT = "<p><small>Keyboard: Tab moves between options, Space or Enter chooses.</small></p>"
 
 
 class LiveQuiz:
-    """A chapter's quiz as widgets, with the honest score of :class:`scobook.quiz.QuizProgress`.
+    """A chapter's quiz as widgets, with the honest score of :class:`scobook.quiz_progress.QuizProgress`.
     Display it, or use :func:`show_quiz`."""
 
     def __init__(self, bank: Bank):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scobook.claims import load_claims
 from scobook.errors import DataError
 from scobook.outlets import require_outlet
 from scobook.paths import data_path
@@ -17,7 +18,6 @@ def load_security(path: str | Path | None = None) -> dict:
     """``{"claim": row of the claims table, "items": [{side, when?, text, source, sources}]}``, checked:
     a known claim, a side of each item, a text and the URL (or a list of URLs, where parties speak in
     their own words) of publishers named in data/outlets.yml; ``sources`` is always a list."""
-    from scobook.claims import load_claims
 
     path = Path(path) if path is not None else data_path("security.yml")
     raw = read_yaml(path)

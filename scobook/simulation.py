@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scobook.catalog import as_of
 from scobook.errors import DataError
+from scobook.indicators import latest_years, load_indicators
+from scobook.membership import STATUS_HISTORY_WORDS, load_membership, members_on, require_country_code, status_history
 from scobook.paths import data_path
 from scobook.reading import expect_type, mappings, read_yaml, require_url
 
@@ -19,8 +22,6 @@ def load_roles(path: str | Path | None = None) -> dict:
     """``{"topic", "draft", "roles": [{iso3, speaker, occasion, position, quote, source, date,
     concern?}]}``: one role per member state on the "as of" date, each position (and each
     ``concern``: speaker, occasion, date, text, quote, source) with the URL of its publisher."""
-    from scobook.membership import load_membership, members_on, require_country_code
-    from scobook.paths import as_of
 
     path = Path(path) if path is not None else data_path("roles.yml")
     raw = read_yaml(path)
@@ -65,8 +66,6 @@ def share_percent(share: float | None) -> str:
 def role_cards() -> list[dict]:
     """One card per member state: name, status history, latest population and GDP with their
     year, its share of the members' combined GDP, and the stated position with its source."""
-    from scobook.indicators import latest_years, load_indicators
-    from scobook.membership import STATUS_HISTORY_WORDS, load_membership, status_history
 
     membership, indicators = load_membership(), load_indicators()
     latest = latest_years(indicators)

@@ -10,9 +10,10 @@ import pandas as pd
 
 from scobook.article import ARTICLE_PARAGRAPHS, PARAGRAPH_COUNT
 from scobook.errors import DataError, InputError
+from scobook.outlets import label
 from scobook.paths import data_path
 from scobook.reading import expect_type, is_url, mappings, read_yaml, require_url
-from scobook.text import count_terms
+from scobook.text import count_terms, highlight_terms
 
 PRINCIPLE_IDS = ("mutual_trust", "mutual_benefit", "equality", "consultation",
                  "respect_for_diversity", "common_development")
@@ -94,8 +95,6 @@ def principle_card_html(principle: dict, paragraphs: pd.DataFrame) -> str:
     principle's terms marked. All text from the data file is escaped."""
     import html
 
-    from scobook.outlets import label
-    from scobook.text import highlight_terms
 
     esc = html.escape
     wordings = "".join(

@@ -2,37 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from pathlib import Path
-
 import pandas as pd
 
-from scobook.errors import DataError
-from scobook.reading import read_text
-
-
-def read_csv_strict(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
-    """Read a CSV as text (no type guessing), checking the header and the width of every row."""
-    try:
-        rows = list(csv.reader(io.StringIO(read_text(path), newline="")))
-    except csv.Error as exc:
-        raise DataError(path, None, None, f"not valid CSV ({exc})") from None
-    header = [h.strip() for h in rows[0]]
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise DataError(path, 1, missing[0], f"missing column(s): {', '.join(missing)}")
-    records = []
-    for row_number, cells in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(header):
-            raise DataError(path, row_number, None, f"has {len(cells)} fields, the header has {len(header)}")
-        records.append([c.strip() for c in cells])
-    if not records:
-        raise DataError(path, 2, None, "the file has a header but no data rows")
-    return pd.DataFrame(records, columns=header, dtype="string").fillna("")
-
+from scobook.statuses import STATUS_LABELS
+from scobook.text import FOREIGN_RUNS, lang_html
 
 #: Column names that readers see as headings in words (the rest: "_" becomes a space, first letter capital).
 COLUMN_HEADINGS = {
@@ -43,8 +16,6 @@ COLUMN_HEADINGS = {
 
 def column_heading(column) -> str:
     """A table column's heading in words: "shanghai_five" as "Shanghai Five", "iso3" as "Code"."""
-    from scobook.membership import STATUS_LABELS
-
     name = str(column)
     if name in COLUMN_HEADINGS:
         return COLUMN_HEADINGS[name]
@@ -91,8 +62,6 @@ class Folded:
 
 
 def _has_foreign(text: str) -> bool:
-    from scobook.text import FOREIGN_RUNS
-
     return any(pattern.search(text) for _, pattern in FOREIGN_RUNS)
 
 
@@ -103,8 +72,6 @@ def readable(frame: pd.DataFrame, *, caption: str | None = None, end_columns: tu
     yes/no, column names in words, and no 0…n index. Returns a pandas ``Styler`` (HTML in
     Jupyter and in the book), or, with ``fold="All 18 rows"``, the table folded under that
     summary (long tables keep a page short on a phone). The data itself is left unchanged."""
-    from scobook.membership import STATUS_LABELS
-
     labels = {**STATUS_LABELS, **CODE_LABELS}
     shown = frame.copy()
     for column in shown.columns:
@@ -129,7 +96,6 @@ def readable(frame: pd.DataFrame, *, caption: str | None = None, end_columns: tu
     styler = shown.style.hide(axis="index").set_table_attributes(f'class="{css_class}"')
     foreign = [c for c in shown.columns if shown[c].map(lambda v: isinstance(v, str) and _has_foreign(v)).any()]
     if foreign:  # Russian and Chinese in a <span lang>, so a screen reader pronounces them (WCAG 3.1.2)
-        from scobook.text import lang_html
 
         styler = styler.format(lambda v: lang_html(v) if isinstance(v, str) else v, subset=foreign)
     if caption:

@@ -153,8 +153,8 @@ def test_since_the_article_counts_summits_after_qingdao_and_says_what_is_not_inc
     """The membership notebook's sentence is computed from the data: meetings strictly after the
     Qingdao summit (not the article's date, which would count Qingdao itself), dated by the
     Council meeting, and the events after the "as of" date that are missing."""
+    from scobook.catalog import not_included
     from scobook.membership import QINGDAO_SUMMIT, load_summits
-    from scobook.paths import not_included
 
     summits = load_summits()
     after = summits[(summits["date_start"] > QINGDAO_SUMMIT) & (summits["format"] == "sco")]

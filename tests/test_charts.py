@@ -11,6 +11,7 @@ from PIL import Image
 
 from conftest import NOTEBOOKS, ROOT
 from scobook.charts import PALETTE, check_alt_text, finish_chart, new_figure
+from scobook.palette import css_variables
 
 DATA = pd.DataFrame({"country": ["China", "Russia"], "mentions": [14, 14]})
 ALT = "Bar chart of mentions: China 14 and Russia 14, equal."
@@ -65,7 +66,7 @@ def test_a_chart_missing_its_metadata_is_refused(kwargs, message):
 
 
 def test_palette_is_okabe_ito():
-    assert PALETTE["blue"] == "#0072B2" and PALETTE["vermillion"] == "#D55E00" and len(PALETTE) == 8
+    assert PALETTE["main"] == "#0072B2" and PALETTE["fourth"] == "#D55E00" and len(PALETTE) == 8
 
 
 def test_title_and_source_are_in_the_caption_once_not_in_the_image():
@@ -244,14 +245,19 @@ def test_a_visible_chart_cell_shows_its_chart_and_the_book_only_the_finished_one
     assert drawing <= finishing
 
 
-def test_the_palettes_colours_are_written_once_in_charts_py():
+def test_the_palettes_colours_are_written_once_in_palette_py():
     """Issue 22: a palette change is one edit. No other module and no notebook writes one of the
     palette's colours as a literal (they use ``PALETTE[...]``, or a status's style); fails on the
     copies the membership module, the live quiz's CSS and chapter 2's share chart held."""
     palette = {value.lower() for value in PALETTE.values()}
-    written = []
+    css = (ROOT / "_static/scobook.css").read_text()
+    assert css_variables() in css  # the page styles' :root block is the palette's, role by role
+    outside = css.replace(css_variables(), "")
+    written = [f"scobook.css: {h}" for h in re.findall(r"#[0-9A-Fa-f]{6}\b", outside) if h.lower() in palette]
+    written += [f"scobook.css: var(--sco-{role}) is not a role" for role in re.findall(r"var\(--sco-([a-z]+)\)", outside)
+                if role not in PALETTE]
     for path in sorted((ROOT / "scobook").rglob("*.py")):
-        if path.name != "charts.py":
+        if path.name != "palette.py":
             written += [f"{path.name}: {h}" for h in re.findall(r"#[0-9A-Fa-f]{6}\b", path.read_text()) if h.lower() in palette]
     for notebook in NOTEBOOKS:
         for cell in _cells_of(notebook):

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from scobook.claims import CLAIM_TYPES, CUE_EXAMPLES, DECISION_FLOW, STEPS, cues_in, load_claims, model_kind
-from scobook.quiz import classification_feedback, load_all_banks
+from scobook.quiz import load_all_banks
+from scobook.quiz_items import classification_feedback
 
 
 @functools.cache

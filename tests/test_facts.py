@@ -16,11 +16,11 @@ from bs4 import BeautifulSoup
 from test_chapters import book_copy
 from test_stays_true import undated_counts
 
+from scobook.catalog import as_of
 from scobook.errors import DataError
 from scobook.facts import facts, fill, fill_all
 from scobook.lesson import load_lesson
 from scobook.membership import load_membership, members_on, status_on
-from scobook.paths import as_of
 from tools.book import STRICT_FLAGS
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from conftest import assert_rejected
+from scobook.catalog import as_of
 from scobook.membership import (
     changes_between,
     counts_by_year,
@@ -16,7 +17,6 @@ from scobook.membership import (
     status_history,
     status_on,
 )
-from scobook.paths import as_of
 
 HEADER = "country,iso3,status,start,end,source,notes\n"
 GOOD = "India,IND,observer,2005-07-05,2017-06-09,https://example.org/a,\nIndia,IND,member,2017-06-09,,https://example.org/b,\n"
@@ -148,8 +148,8 @@ def test_bad_summit_file_is_rejected(tmp_path, case):
     ("next June", "is not a date"),
 ])
 def test_dates_outside_the_data_get_a_sentence_saying_what_is_allowed(membership, date, message):
+    from scobook.catalog import as_of
     from scobook.errors import InputError
-    from scobook.paths import as_of
 
     with pytest.raises(InputError, match=message) as error:
         status_on(membership, date)
@@ -158,7 +158,7 @@ def test_dates_outside_the_data_get_a_sentence_saying_what_is_allowed(membership
 
 
 def test_the_as_of_date_itself_is_allowed(membership):
-    from scobook.paths import as_of
+    from scobook.catalog import as_of
 
     assert not status_on(membership, as_of("sco_membership.csv")).empty
 

@@ -132,7 +132,7 @@ def test_live_quiz_four_wrong_first_tries_do_not_score_as_right():
 
 
 def test_showing_the_answer_before_a_right_try_does_not_count_as_right():
-    from scobook.quiz import QuizProgress
+    from scobook.quiz_progress import QuizProgress
 
     progress = QuizProgress(3)
     progress.reveal("a")
@@ -205,7 +205,7 @@ def test_status_feedback_reads_naturally_for_every_state_and_status():
     status (none included): no raw codes, no "was no ... status"; the right option names the
     status, a wrong one names only what the state was not (the answer comes after a retry)."""
     from scobook.membership import STATUS_PHRASES, load_membership, status_on
-    from scobook.quiz import status_of_country
+    from scobook.quiz_items import status_of_country
 
     membership = load_membership()
     seen = set()
@@ -227,7 +227,7 @@ def test_a_classification_question_has_one_answer_and_feedback_in_the_models_ter
     """c14 ("will play vital roles") holds a judgement word but "will" comes first in the model: the
     only accepted answer is Prediction; Opinion is told to stop at the first yes (without being told
     which), Recommendation why step 1 says no; c11's Fact is told why step 3 says no."""
-    from scobook.quiz import classify_claim
+    from scobook.quiz_items import classify_claim
 
     def options(claim):
         return {o["text"]: o for o in classify_claim(claim)["options"]}
@@ -254,11 +254,11 @@ def test_a_fact_or_opinion_question_takes_one_answer(tmp_path):
 
 def test_the_quiz_words_live_once_for_every_renderer():
     """The static quiz script and the live widgets say nothing of their own: the sentences come
-    from scobook.quiz.MESSAGES."""
+    from scobook.quiz_progress.MESSAGES."""
     from pathlib import Path
 
     import scobook
-    from scobook.quiz import MESSAGES
+    from scobook.quiz_progress import MESSAGES
 
     script = (Path(scobook.__file__).parent / "static" / "sco-quiz.js").read_text()
     widgets_source = (Path(scobook.__file__).parent / "quiz_widgets.py").read_text()

@@ -3,8 +3,8 @@ the indicators, history from the membership file, every position with its publis
 
 import pytest
 
+from scobook.catalog import as_of
 from scobook.membership import load_membership, members_on
-from scobook.paths import as_of
 from scobook.simulation import load_roles, role_cards
 
 

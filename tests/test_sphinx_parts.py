@@ -12,7 +12,8 @@ from sphinx.testing.util import SphinxTestApp
 from conftest import ROOT
 from scobook.article import load_article
 from scobook.charts import finish_chart, new_figure
-from scobook.quiz import MESSAGES, load_bank
+from scobook.quiz import load_bank
+from scobook.quiz_progress import MESSAGES
 
 pytestmark = pytest.mark.build  # a real (tiny) Sphinx build: seconds, but not the unit lane
 

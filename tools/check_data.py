@@ -20,6 +20,7 @@ def checks():
     """(what is checked, a function that loads it) for every data file, in dependency order."""
     from scobook.article import load_article, load_name_list, load_stopwords
     from scobook.blocs import load_blocs, load_initiatives
+    from scobook.catalog import check_catalog
     from scobook.chapters import check_discussion_chapters
     from scobook.claims import load_claims, load_perspectives
     from scobook.exercises import EXERCISES
@@ -29,7 +30,6 @@ def checks():
     from scobook.maps import load_country_shapes
     from scobook.membership import load_membership, load_summits
     from scobook.outlets import load_outlets
-    from scobook.paths import check_catalog
     from scobook.quiz import bank_names, load_bank
     from scobook.security import load_security
     from scobook.simulation import load_roles, role_cards

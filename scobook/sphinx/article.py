@@ -14,6 +14,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from scobook.article import Article, load_article, parse_range
 from scobook.paths import data_path
+from scobook.text import readability
 
 
 def para_label(n: int) -> str:
@@ -126,7 +127,6 @@ class ArticleReadabilityDirective(_ArticleDirective):
     chapter 1 notebook checks its step-by-step pandas against)."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.text import readability
 
         figures = readability(list(self.article().paragraphs["text"]))
         para = nodes.paragraph()

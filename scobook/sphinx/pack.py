@@ -18,8 +18,15 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from scobook.lesson import EXAMPLE_MARK
+from scobook.article import load_article
+from scobook.catalog import as_of
+from scobook.claims import DECISION_FLOW, KIND_LABELS, STEPS, load_claims
+from scobook.glossary import words_in
+from scobook.lesson import EXAMPLE_MARK, LEVELS, load_lesson, modelling_script
+from scobook.membership import ARTICLE_DATE, STATUS_LABELS, changes_between, load_membership
+from scobook.outlets import label as outlet_label
 from scobook.paths import data_path
+from scobook.simulation import role_cards, share_percent
 from scobook.sphinx.article import para_ref
 
 #: The class of every block the pack prints; the print stylesheet lays out a page that holds one.
@@ -93,7 +100,6 @@ def write_lines(count: int) -> nodes.container:
 
 class _PackDirective(SphinxDirective):
     def lesson(self) -> dict:
-        from scobook.lesson import load_lesson
 
         for name in ("lesson.yml", "claims.csv", "perspectives.yml", "discussion.yml", "outlets.yml", "article.yml"):
             self.env.note_dependency(str(data_path(name)))
@@ -116,7 +122,6 @@ class LessonPlan(_PackDirective):
     option_spec = {"script": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        from scobook.lesson import modelling_script
 
         lesson_data = self.lesson()
         lessons = {lesson["id"]: lesson for lesson in lesson_data["lessons"]}
@@ -155,7 +160,6 @@ class Worksheet(_PackDirective):
     filled in, and the six sentences with room for the kind, the step and the deciding word."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.claims import DECISION_FLOW, KIND_LABELS, STEPS
 
         lesson = self.lesson()
         predict = nodes.container()
@@ -185,7 +189,6 @@ class AnswerGrid(_PackDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        from scobook.claims import KIND_LABELS, STEPS
 
         lesson = self.lesson()
         part = self.arguments[0]
@@ -236,7 +239,6 @@ class AnnotatedArticle(_PackDirective):
     are underlined and numbered, the modelled one marked "E"."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.article import load_article
 
         lesson = self.lesson()
         article = load_article()
@@ -329,7 +331,6 @@ def words_line(text: str) -> nodes.paragraph | None:
 def word_definitions(text: str) -> list[tuple[str, str]]:
     """(term, definition) for the glossary's words for reading that ``text`` uses, each definition
     in lower case without its full stop, to run on in a line ("allusion: a remark that ...")."""
-    from scobook.glossary import words_in
 
     return [(e["term"], e["definition"][0].lower() + e["definition"][1:].rstrip(".")) for e in words_in(text)]
 
@@ -347,15 +348,13 @@ class ClaimsEvidence(_PackDirective):
     written task (none a student sheet asks about), each source named with who publishes it."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.outlets import label
 
         lesson = self.lesson()
         rows = []
         for row in lesson["evidence_rows"]:
-            sources = "; ".join(dict.fromkeys(label(u) for u in row["evidence_source"].split(";") if u.strip()))
+            sources = "; ".join(dict.fromkeys(outlet_label(u) for u in row["evidence_source"].split(";") if u.strip()))
             rows.append([_para(f"{row['id']}, ", para_ref(int(row["paragraph"])), f" \u201c{_shorten(row['sentence'], chars=60)}\u201d"),
                          row["evidence"], sources])
-        from scobook.paths import as_of
 
         caption = (f"The claims table: evidence for sentences you may choose for the written task "
                    f"(checked up to {_day(as_of('claims.csv'))})")
@@ -396,8 +395,6 @@ class SinceTheArticle(_PackDirective):
     data's "checked up to" date, as a compact table (from ``data/sco_membership.csv``)."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.membership import ARTICLE_DATE, STATUS_LABELS, changes_between, load_membership
-        from scobook.paths import as_of
 
         self.env.note_dependency(str(data_path("sco_membership.csv")))
         checked = as_of("sco_membership.csv")
@@ -442,7 +439,6 @@ def _list(title: str, items: list[str], ordered: bool = False) -> nodes.containe
 
 
 def _rubric(task: dict, voice: str, caption: str) -> nodes.table:
-    from scobook.lesson import LEVELS
 
     rows = [[nodes.strong("", row["criterion"]), *(" ".join(str(row[voice][level]).split()) for level in LEVELS)]
             for row in task["rubric"]]
@@ -465,7 +461,6 @@ class ExampleAnswers(_PackDirective):
     every row of the rubric and the total (teacher's guide)."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.claims import load_claims
 
         task = self.lesson()["task"]
         claims = load_claims().set_index("id")
@@ -495,7 +490,6 @@ class ReflectionExample(_PackDirective):
     option_spec = {"example": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        from scobook.simulation import role_cards
 
         reflection = self.lesson()["reflection"]
         out: list[nodes.Node] = [_para(nodes.strong("", "Written reflection (homework). "),
@@ -599,7 +593,6 @@ class RoleFigures(_PackDirective):
     figures each role card shows for its own state), for lesson 3's debrief."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.simulation import role_cards, share_percent
 
         for name in ("roles.yml", "indicators.csv", "sco_membership.csv"):
             self.env.note_dependency(str(data_path(name)))
@@ -620,7 +613,6 @@ class StateSlips(_PackDirective):
     groups draw from at the end of lesson 2, one to label the tables in lesson 3."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.simulation import role_cards
 
         listing = nodes.bullet_list(classes=["sco-state-slips"])  # a list, not a layout table
         for card in role_cards():

@@ -14,7 +14,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from scobook.chapters import banks_in_book, book_chapters, toc_docnames
 from scobook.paths import data_path
-from scobook.quiz import MESSAGES, Bank, bank_data_files, bank_path, load_bank
+from scobook.quiz import Bank, bank_data_files, bank_path, load_bank
+from scobook.quiz_progress import MESSAGES
 from scobook.sphinx.fold import folded
 
 

@@ -13,10 +13,17 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from scobook.chapters import book_chapters
-from scobook.glossary import load_discussion
+from scobook.claims import CUE_EXAMPLES, DECISION_FLOW, KIND_LABELS
+from scobook.glossary import load_discussion, load_glossary, term_id
+from scobook.lesson import load_lesson
+from scobook.outlets import label
 from scobook.paths import data_path
+from scobook.reading import read_yaml
+from scobook.security import SIDES, load_security
+from scobook.simulation import load_roles, role_cards, share_percent
 from scobook.sphinx.article import para_ref
 from scobook.sphinx.fold import folded
+from scobook.sphinx.pack import word_definitions, write_lines
 
 
 class ClaimModelDirective(SphinxDirective):
@@ -25,7 +32,6 @@ class ClaimModelDirective(SphinxDirective):
     cannot drift apart."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.claims import CUE_EXAMPLES, DECISION_FLOW, KIND_LABELS
 
         steps = nodes.enumerated_list(classes=["claim-model"])
         for step in DECISION_FLOW:
@@ -58,10 +64,6 @@ class RoleCards(SphinxDirective):
     option_spec = {"draft-on-each": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        from scobook.lesson import load_lesson
-        from scobook.outlets import label
-        from scobook.simulation import load_roles, role_cards, share_percent
-        from scobook.sphinx.pack import word_definitions
 
         for name in ("roles.yml", "sco_membership.csv", "indicators.csv", "lesson.yml", "glossary.yml", "outlets.yml"):
             self.env.note_dependency(str(data_path(name)))
@@ -113,7 +115,6 @@ class GlossaryDirective(SphinxDirective):
     each comes from). Each entry has the anchor the book's links to it use (``term-...``)."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.glossary import load_glossary, term_id
 
         for name in ("glossary.yml", "article.yml"):
             self.env.note_dependency(str(data_path(name)))
@@ -195,7 +196,6 @@ class DataSourcesDirective(SphinxDirective):
     source summary, and every distinct URL its rows cite (collected from the files themselves)."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.reading import read_yaml
 
         catalog_path = data_path("catalog.yml")
         self.env.note_dependency(str(catalog_path))
@@ -235,9 +235,6 @@ class SecuritySide(SphinxDirective):
     option_spec = {"task": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        from scobook.outlets import label
-        from scobook.security import SIDES, load_security
-        from scobook.sphinx.pack import write_lines
 
         for name in ("security.yml", "claims.csv", "outlets.yml"):
             self.env.note_dependency(str(data_path(name)))

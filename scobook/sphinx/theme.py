@@ -13,12 +13,20 @@
   marked ``sco-table`` stacked as cards, whose cells :func:`label_table_cells` names.
 - :func:`name_code_toggles`: MyST-NB names every code fold "Toggle hidden content" while it shows
   "Show code cell source"; drop when myst-nb stops adding that aria-label (checked with 1.4.0).
+- :func:`name_download_items`: the download menu's items are named ".md", ".ipynb", ".pdf"
+  (sphinx-book-theme 1.3.0); they show their purpose too.
 - :data:`EMPTY_MODE`: on a first visit the theme logs "Got invalid theme mode" as a console
   error (Lighthouse's best-practices audit "errors-in-console"); drop when pydata-sphinx-theme's
   head script falls back to ``auto`` itself (checked with 0.17.1).
 
-:data:`FONTAWESOME_JS` and :data:`EMPTY_MODE` are applied to the written pages
-(:func:`rewrite_built_pages`), as the theme's templates offer no hook for them.
+Every fix is made where Sphinx allows, in the page's context (:func:`tidy_page_context`: scripts,
+navigation toggles, the download menu's names), except three that the theme writes from inside its
+Jinja templates and macros, which offer no option, context value or block to change them without
+copying the theme's files (pinned versions change them): :data:`FONTAWESOME_JS` (the script tag
+is in pydata-sphinx-theme's ``webpack-macros.html``), :data:`EMPTY_MODE` (an inline script in its
+``layout.html``) and :data:`ICON` (the ``<i>`` of every icon, written by both themes' macros).
+These three are applied to the written pages (:func:`rewrite_built_pages`); each names the
+version it was checked with and goes when the theme fixes it.
 """
 
 from __future__ import annotations
@@ -52,6 +60,8 @@ def tidy_page_context(app, pagename, templatename, context, doctree) -> None:
                 seen.add(key)
                 unique.append(script)
         context["script_files"] = unique
+
+    name_download_items(context.get("header_buttons") or [])
 
     generate = context.get("generate_toctree_html")
     if generate is not None and not getattr(generate, "labels_toggles", False):
@@ -204,19 +214,18 @@ EMPTY_MODE = re.compile(r'(dataset\.mode = localStorage\.getItem\("mode"\) \|\| 
 #: a screen reader reads into the names around them: the "Contents" landmark was named
 #: "\uF03A Contents" (WCAG 1.1.1, 4.1.2). Decorative: hidden from the accessibility tree.
 ICON = re.compile(r'<i class="([^"]*\bfa-[\w-]+[^"]*)"(?![^>]*aria-hidden)')
-#: The download menu's items were named ".ipynb" and ".pdf" (their visible text; the purpose was
-#: only a tooltip): named by purpose, keeping the visible words (WCAG 2.4.4, 2.5.3).
-DOWNLOAD_SOURCE = re.compile(r'<a\b(?![^>]*aria-label)([^>]*btn-download-source-button[^>]*?href="[^"]*?(\.\w+)"[^>]*|[^>]*?href="[^"]*?(\.\w+)"[^>]*btn-download-source-button[^>]*)>')
-DOWNLOAD_PDF = re.compile(r'<button\b(?![^>]*aria-label)([^>]*btn-download-pdf-button[^>]*)>')
+PAGE_FIXES = ((FONTAWESOME_JS, ""), (EMPTY_MODE, r'\1"auto"'), (ICON, r'<i class="\1" aria-hidden="true"'))
 
+def name_download_items(buttons: list[dict]) -> None:
+    """The download menu's items show only ".md", ".ipynb" and ".pdf" (their purpose is a tooltip):
+    each shows its purpose too, "Download source file (.md)", so its name says what it does
+    (WCAG 2.4.4, 2.5.3). Made in the buttons sphinx-book-theme puts in the page's context."""
+    for group in buttons:
+        for button in group.get("buttons") or []:
+            text, tooltip = button.get("text") or "", button.get("tooltip") or ""
+            if text.startswith(".") and tooltip:
+                button["text"] = f"{tooltip} ({text})"
 
-def _named_download(m) -> str:
-    return f'<a{m[1]} aria-label="Download the source file of this page ({m[2] or m[3]})">'
-
-
-PAGE_FIXES = ((FONTAWESOME_JS, ""), (EMPTY_MODE, r'\1"auto"'), (ICON, r'<i class="\1" aria-hidden="true"'),
-              (DOWNLOAD_SOURCE, _named_download),
-              (DOWNLOAD_PDF, r'<button\1 aria-label="Print this page to PDF (.pdf)">'))
 
 def rewrite_built_pages(app, exception) -> None:
     """Apply :data:`PAGE_FIXES` to every written HTML page."""

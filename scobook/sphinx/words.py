@@ -12,7 +12,11 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from scobook.article import load_article
+from scobook.glossary import form_pattern, load_glossary, term_id, words_in
 from scobook.paths import data_path
+from scobook.quiz import load_bank
+from scobook.sphinx.fold import folded
 
 GLOSSARY_DOC = "chapters/glossary"
 #: Pages that do not link their words: the glossary itself, and the lesson pack, made for paper.
@@ -24,7 +28,6 @@ SKIP_PARENTS = (nodes.title, nodes.subtitle, nodes.reference, nodes.literal, nod
 
 def glossary_patterns() -> list[tuple[str, re.Pattern]]:
     """``(term, pattern)`` for every form of every glossary entry, longest form first."""
-    from scobook.glossary import form_pattern, load_glossary
 
     forms = [(entry["term"], form) for entry in load_glossary() for form in entry["forms"]]
     return [(term, form_pattern(form)) for term, form in sorted(forms, key=lambda f: -len(f[1]))]
@@ -43,7 +46,6 @@ def link_glossary_words(app, doctree, docname: str) -> None:
     """Link the first appearance of each glossary word on a page to its entry (HTML builds)."""
     if app.builder.format != "html" or SKIP_DOCS.match(docname):
         return
-    from scobook.glossary import term_id
 
     patterns = glossary_patterns()
     target = app.builder.get_relative_uri(docname, GLOSSARY_DOC)
@@ -75,8 +77,6 @@ def link_glossary_words(app, doctree, docname: str) -> None:
 def chapter_text(folder: Path) -> str:
     """The words a reader of a chapter meets: its page(s), the article's paragraphs they quote,
     the quizzes they hold (questions, options, feedback) and its notebooks' markdown cells."""
-    from scobook.article import load_article
-    from scobook.quiz import load_bank
 
     pages = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))]
     parts = list(pages)
@@ -100,8 +100,6 @@ class ChapterWords(SphinxDirective):
     with its plain definition, folded under one line ("Words for this chapter")."""
 
     def run(self) -> list[nodes.Node]:
-        from scobook.glossary import term_id, words_in
-        from scobook.sphinx.fold import folded
 
         for name in ("glossary.yml", "article.yml"):
             self.env.note_dependency(str(data_path(name)))
