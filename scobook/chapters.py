@@ -53,8 +53,11 @@ class Chapter:
 
 
 def toc_entries(root: Path | None = None) -> list[dict]:
-    """Every entry of ``_toc.yml`` that names a file, in reading order (root first)."""
+    """Every entry of ``_toc.yml`` that names a file, in reading order (root first); none for a
+    Sphinx project without a ``_toc.yml`` (the extension's own tests build one)."""
     root = root or book_root()
+    if not (root / TOC).is_file():
+        return []
     toc = yaml.safe_load((root / TOC).read_text(encoding="utf-8"))
     entries = [{"file": toc["root"]}]
 

@@ -35,7 +35,7 @@ def inputs_hash(root: Path) -> str:
 
 
 def refresh_cache(app, config) -> None:
-    if config.nb_execution_mode != "cache":
+    if getattr(config, "nb_execution_mode", None) != "cache":  # MyST-NB not loaded, or not caching
         return
     # where MyST-NB puts it: the configured path, or .jupyter_cache beside the output folder
     cache = Path(config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache").resolve()

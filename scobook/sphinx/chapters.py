@@ -152,7 +152,7 @@ class NotInThisEdition(SphinxPostTransform):
 
 
 def report_unused(app, exception) -> None:
-    if exception is not None:
+    if exception is not None or not (Path(app.srcdir) / "_toc.yml").is_file():
         return
     left = {kind: names for kind, names in unused(Path(app.srcdir)).items() if names}
     for kind, names in left.items():
