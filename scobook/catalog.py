@@ -10,7 +10,7 @@ import yaml
 
 from scobook.errors import DataError
 from scobook.paths import data_dir, data_path
-from scobook.reading import read_yaml
+from scobook.reading import read_yaml, require_url
 
 
 def catalog_entry(name: str) -> dict:
@@ -47,6 +47,8 @@ def check_catalog() -> dict:
         for field in ("title", "source"):
             if not str((entry or {}).get(field) or "").strip():
                 raise DataError(path, None, f"{name}.{field}", "missing or empty")
+        for url in (entry or {}).get("checked_with") or []:
+            require_url(path, None, f"{name}.checked_with", url)
         value = (entry or {}).get("as_of")
         try:
             datetime.date.fromisoformat(str(value))

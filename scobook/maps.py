@@ -69,8 +69,19 @@ def _projected_rings(shapes: dict[str, dict]) -> list[tuple[str, np.ndarray]]:
             x, y = laea(points[:, 0], points[:, 1])
             rings.append((code, np.column_stack([x, y])))
     # big rings first, so enclaves are painted on top of the country around them
-    rings.sort(key=lambda item: -abs(np.cross(item[1][:-1], item[1][1:]).sum()))
+    rings.sort(key=lambda item: -abs(_twice_area(item[1])))
     return rings
+
+
+def _twice_area(ring: np.ndarray) -> float:
+    """Twice the signed area of a ring (the shoelace formula)."""
+    a, b = ring[:-1], ring[1:]
+    return float((a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]).sum())
+
+
+def projected_rings(shapes: dict[str, dict]) -> list[tuple[str, np.ndarray]]:
+    """Every ring of every country, projected (km), biggest first (see :func:`draw_status_map`)."""
+    return _projected_rings(shapes)
 
 
 def draw_status_map(ax, shapes: dict[str, dict], statuses: dict[str, str], styles: dict[str, dict],

@@ -5,6 +5,7 @@ split by concern:
 - :mod:`scobook.sphinx.facts`      present-tense facts from data/ as {{ name }} substitutions
 - :mod:`scobook.sphinx.chapters`   the chapters from _toc.yml: chapter list, objectives, "What's next"
 - :mod:`scobook.sphinx.article`    the article, its ¶ anchors and references, reading aids
+- :mod:`scobook.sphinx.explorers`  the explorers without a kernel: plain HTML, a small script, data per explorer
 - :mod:`scobook.sphinx.quizzes`    quizzes in the static book and the answer key
 - :mod:`scobook.sphinx.reference`  pages built from data/: glossary, discussion, sources,
   the classification model, the evidence pack, the simulation's role cards
@@ -27,7 +28,7 @@ from pathlib import Path
 from scobook.exercises import BUILD_VARIABLE
 from scobook.paths import ROOT_VARIABLE
 
-PARTS = ("cache", "facts", "chapters", "article", "quizzes", "reference", "pack", "words", "charts", "fold", "meta", "theme", "fonts")
+PARTS = ("cache", "facts", "chapters", "article", "quizzes", "explorers", "reference", "pack", "words", "charts", "fold", "meta", "theme", "fonts")
 
 
 def setup(app):

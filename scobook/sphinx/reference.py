@@ -211,7 +211,18 @@ class DataSourcesDirective(SphinxDirective):
             summary += nodes.Text(f"{entry['source']}. ")
             summary += nodes.strong("", "As of: ")
             summary += nodes.Text(str(entry["as_of"]) + ".")
+            if entry.get("not_included"):
+                summary += nodes.strong("", " Not included: ")
+                summary += nodes.Text(f"{entry['not_included']}.")
             section += summary
+            if entry.get("checked_with"):
+                checked = nodes.paragraph()
+                checked += nodes.strong("", "Checked with: ")
+                for i, url in enumerate(entry["checked_with"]):
+                    checked += nodes.Text("; " if i else "")
+                    checked += nodes.reference("", label(url), refuri=url)
+                checked += nodes.Text(".")
+                section += checked
             urls = cited_urls(path)
             if urls:
                 listing = nodes.bullet_list(classes=["sco-source-urls"])

@@ -1,0 +1,170 @@
+"""The explorers (issue 23): one definition in scobook/explorers.py, two renderings (ipywidgets in
+a live kernel, plain HTML and sco-explorer.js in the online book) that show the same view for the
+same value; keyboard-operable, announced, 44 px targets, readable in dark mode, loaded lazily."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, offline_context
+from scobook.catalog import as_of
+from scobook.errors import InputError
+from scobook.explorers import explorer_names, get_explorer, map_svg
+from scobook.membership import ARTICLE_DATE, load_membership, status_on
+
+#: Where each explorer lives in the book, and two values to try besides the first.
+PLACES = {
+    "membership-on-date": ("chapters/02-membership/membership.html", ["2005", "2024"]),
+    "principle": ("chapters/03-shanghai-spirit/spirit.html", ["equality", "consultation"]),
+    "state-blocs": ("chapters/04-eurasian-integration/integration.html", ["RUS", "IND"]),
+}
+
+
+def text(fragment: str) -> str:
+    return " ".join(BeautifulSoup(fragment, "html.parser").get_text(" ").split())
+
+
+def test_every_explorer_has_a_place_in_the_book_and_views_for_every_value():
+    assert set(explorer_names()) == set(PLACES)
+    for name in explorer_names():
+        explorer = get_explorer(name)
+        assert explorer.initial in explorer.values and len(explorer.labels) == len(explorer.values)
+        views = explorer.views()
+        assert set(views) == set(explorer.values)
+        assert all(v.announce.endswith(".") and v.html for v in views.values())
+    with pytest.raises(InputError, match="no explorer 'nope'; the explorers are membership-on-date"):
+        get_explorer("nope")
+
+
+def test_the_membership_explorer_counts_as_the_data_do_up_to_the_as_of_day():
+    explorer = get_explorer("membership-on-date")
+    checked = pd.Timestamp(as_of("sco_membership.csv"))
+    assert explorer.values[0] == "1996" and explorer.values[-1] == str(checked.year)
+    membership = load_membership()
+    for year in ("1996", "2001", "2017", explorer.values[-1]):
+        view = explorer.view(year)
+        day = min(pd.Timestamp(f"{year}-12-31"), checked)
+        now = status_on(membership, day)
+        assert view.statuses == dict(zip(now["iso3"], now["status"]))
+        assert view.announce.startswith(f"{day:%-d %B %Y}: ")
+        members = (now["status"] == "member").sum()
+        if members:
+            assert f"{members} members" in view.announce
+    assert "No state's status differs from the article's day" in explorer.view(str(ARTICLE_DATE.year - 1)).html or \
+        "differ" in explorer.view(str(ARTICLE_DATE.year - 1)).html
+    latest = explorer.view(explorer.values[-1]).html
+    assert "Iran: observer \u2192 member" in latest and "Belarus: observer \u2192 member" in latest
+
+
+def test_the_map_fills_each_state_with_its_status_pattern_and_hatching():
+    svg = map_svg({"CHN": "member", "IRN": "observer"})
+    assert 'data-iso3="CHN"' in svg and 'fill="url(#sco-map-member)"' in svg and 'fill="url(#sco-map-observer)"' in svg
+    assert re.search(r'<pattern id="sco-map-observer".*?<path d="M0,0 L8,8"', svg)  # hatched, not colour alone
+    assert len(gzip.compress(map_svg().encode())) < 20_000
+
+
+def test_the_live_rendering_shows_the_definitions_view():
+    """show_explorer (ipywidgets) and the definition agree for every value tried."""
+    from scobook.explorers import show_explorer
+
+    for name, (_page, values) in PLACES.items():
+        explorer = get_explorer(name)
+        box = show_explorer(name)
+        controls, view = box.children
+        control = controls.children[0] if explorer.kind == "year" else controls
+        for value in values:
+            control.value = int(value) if explorer.kind == "year" else value
+            assert explorer.view(value).html in view.value
+
+
+def test_the_static_explorers_are_in_their_pages_with_their_data_files(html_dir):
+    script = (ROOT / "scobook/static/sco-explorer.js").read_bytes()
+    assert len(gzip.compress(script)) < 10_000  # the budget for every explorer's code together
+    for name, (page, _values) in PLACES.items():
+        soup = BeautifulSoup((html_dir / page).read_text(), "html.parser")
+        section = soup.select_one(f'section.sco-explorer[data-explorer="{name}"]')
+        assert section is not None, page
+        data = (html_dir / page).parent / section["data-src"]
+        assert data.is_file(), data
+        explorer = get_explorer(name)
+        # without JavaScript: the first view is in the page, and the controls wait for the script
+        assert text(explorer.view(explorer.initial).html) in text(str(section.select_one(".sco-explorer-view")))
+        assert section.select_one(".sco-explorer-controls").has_attr("hidden")
+        assert section.select_one('[role="status"][aria-live="polite"]') is not None
+        assert not soup.find("script", src=re.compile(r"_explorers/"))  # loaded only when scrolled to
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (375, "dark")])
+def test_both_renderings_show_the_same_view_for_the_same_value(browser, site, width, scheme):
+    """In Chromium, at desktop and phone width, light and dark: the controls work from the
+    keyboard, the view, the announcement and the map are those of the definition, the targets are
+    44 px, and axe-core finds no serious violation in the explorer."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    phone = width < 500
+    context = offline_context(browser, width=width, height=900, color_scheme=scheme, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for name, (path, values) in PLACES.items():
+        explorer = get_explorer(name)
+        page.goto(f"{site}/{path}")
+        section = page.locator(f'section.sco-explorer[data-explorer="{name}"]')
+        assert page.evaluate(f"!![...document.scripts].find(s => s.src.includes('_explorers/{name}'))") is False
+        section.scroll_into_view_if_needed()
+        page.wait_for_selector(f'section[data-explorer="{name}"] .sco-explorer-controls:not([hidden])', timeout=10_000)
+        if explorer.kind == "year":
+            box = section.locator("input[type=number]")
+            box.focus()
+            page.keyboard.press("ArrowUp")  # the arrow keys move the year by one
+            expected = str(int(explorer.initial) + 1)
+            assert section.locator("input[type=range]").input_value() == expected  # box and slider together
+            for value in values:
+                box.fill(value)
+                box.press("Enter")
+                compare(page, section, explorer, value)
+            slider = section.locator("input[type=range]")
+            slider.focus()
+            page.keyboard.press("ArrowLeft")
+            compare(page, section, explorer, str(int(values[-1]) - 1))
+        else:
+            select = section.locator("select")
+            select.focus()
+            page.keyboard.press("ArrowDown")
+            compare(page, section, explorer, explorer.values[explorer.values.index(explorer.initial) + 1])
+            for value in values:
+                select.select_option(value)
+                compare(page, section, explorer, value)
+        sizes = section.locator(".sco-explorer-controls input, .sco-explorer-controls select").evaluate_all(
+            "els => els.map(e => e.getBoundingClientRect().height)")
+        assert min(sizes) >= 44, sizes
+        if phone:
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+        colours = section.locator(".sco-explorer-view").evaluate(
+            "e => [getComputedStyle(e).color, getComputedStyle(document.body).backgroundColor]")
+        assert colours[0] != colours[1]
+        results = Axe().run(page, context=f'section[data-explorer="{name}"]')
+        serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == [], (name, serious)
+    assert errors == [] and context.blocked == []
+    context.close()
+
+
+def compare(page, section, explorer, value: str) -> None:
+    page.wait_for_function(f"document.querySelector('section[data-explorer=\"{explorer.name}\"]')"
+                           f".getAttribute('data-value') === '{value}'", timeout=5000)
+    view = explorer.view(value)
+    shown = section.locator(".sco-explorer-view").evaluate("e => e.textContent")
+    assert "".join(shown.split()) == "".join(BeautifulSoup(view.html, "html.parser").get_text("").split())
+    assert section.locator('[role="status"]').inner_text() == view.announce
+    if explorer.has_map:
+        fills = section.locator("[data-iso3]").evaluate_all(
+            "els => Object.fromEntries(els.map(e => [e.getAttribute('data-iso3'), e.getAttribute('fill')]))")
+        painted = {code: fill.removeprefix("url(#sco-map-").removesuffix(")") for code, fill in fills.items()
+                   if fill.startswith("url(")}
+        assert painted == {code: status for code, status in view.statuses.items() if code in fills}
