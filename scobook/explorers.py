@@ -28,6 +28,7 @@ import pandas as pd
 from scobook.article import load_article
 from scobook.blocs import BLOCS, load_blocs
 from scobook.catalog import as_of
+from scobook.claims import CLAIM_TYPES, OUTCOME_LABELS, load_claims, outcome_label
 from scobook.errors import InputError
 from scobook.maps import NO_STATUS_COLOUR, SMALL_STATES, WINDOW, laea, load_country_shapes, projected_rings
 from scobook.membership import ARTICLE_DATE, load_membership, status_on
@@ -57,9 +58,15 @@ class Explorer:
     initial: str
     view: Callable[[str], View]
     has_map: bool = False
+    #: for a "filter" explorer: its drop-down lists, (label, field, ((value, label), ...)), each
+    #: with "all" first; its value is one choice per list joined by "|", "all|all|all"; and its rows,
+    #: (html, {field: value}), which the book's script filters as :func:`filter_view` does
+    filters: tuple = ()
+    rows: tuple = ()
 
     def views(self) -> dict[str, View]:
-        """Every view, computed once: what the online book precomputes at build time."""
+        """Every view, computed once: what the online book precomputes at build time (a filter
+        explorer's views are its rows, filtered in the page)."""
         return {value: self.view(value) for value in self.values}
 
 
@@ -195,12 +202,66 @@ def _blocs_explorer() -> Explorer:
                     "KAZ" if "KAZ" in set(now["iso3"]) else now["iso3"].iloc[0], blocs_view)
 
 
+# --- chapter 5: the claims table as a filter ------------------------------------------------
+
+ALL = "all"
+NOT_JUDGED = "none"
+#: The words of a filter's result, shared with the book's script (``{shown}``, ``{total}`` filled in).
+FILTER_ANNOUNCE = "{shown} of {total} claims shown."
+FILTER_EMPTY = "<p>No claim matches all three choices.</p>"
+
+
+def _claim_rows() -> tuple:
+    claims = load_claims()
+    rows = []
+    for claim in claims.itertuples():
+        outcome = claim.outcome or NOT_JUDGED
+        judged = f" <em>Outcome: {html.escape(outcome_label(claim.type, claim.outcome))}.</em>"
+        evidence = ""
+        if claim.evidence:
+            sources = "; ".join(f'<a href="{html.escape(u.strip())}">{html.escape(outlet_label(u.strip()))}</a>'
+                                for u in claim.evidence_source.split(";") if u.strip())
+            evidence = f"<br>Evidence: {html.escape(claim.evidence)} (Source: {sources})"
+        rows.append((f"<li><strong>\u00b6{claim.paragraph}, {html.escape(claim.type)}</strong> "
+                     f"({html.escape(claim.id)}): \u201c{html.escape(claim.sentence)}\u201d{judged}{evidence}</li>",
+                     {"kind": claim.type, "outcome": outcome, "paragraph": str(claim.paragraph)}))
+    return tuple(rows)
+
+
+def filter_view(explorer: Explorer, value: str) -> View:
+    """The rows whose fields match every list's choice ("all" matches any)."""
+    chosen = value.split("|")
+    if len(chosen) != len(explorer.filters):
+        raise InputError(f"{value!r}: give one choice per list, joined by '|', for example 'all|all|all'")
+    wanted = {field: choice for (_label, field, _options), choice in zip(explorer.filters, chosen)}
+    shown = [row for row, fields in explorer.rows if all(c == ALL or fields[f] == c for f, c in wanted.items())]
+    announce = FILTER_ANNOUNCE.format(shown=len(shown), total=len(explorer.rows))
+    body = (f'<p class="sco-explorer-result"><strong>{html.escape(announce)}</strong></p>'
+            + (f'<ul>{"".join(shown)}</ul>' if shown else FILTER_EMPTY))
+    return View(body, announce)
+
+
+def _claims_explorer() -> Explorer:
+    claims = load_claims()
+    outcomes = [o for o in OUTCOME_LABELS if o in set(claims["outcome"])]
+    filters = (
+        ("Kind", "kind", ((ALL, "All kinds"), *((k, k.capitalize()) for k in CLAIM_TYPES))),
+        ("Outcome", "outcome", ((ALL, "All outcomes"), *((o, OUTCOME_LABELS[o]) for o in outcomes),
+                                (NOT_JUDGED, "Not judged"))),
+        ("Paragraph", "paragraph", ((ALL, "All paragraphs"),
+                                    *((str(n), f"\u00b6{n}") for n in sorted(set(claims["paragraph"].astype(int)))))),
+    )
+    explorer = Explorer("claims", "The claims, filtered", "filter", "Filter", (), (), "|".join([ALL] * 3),
+                        lambda value: View("", ""), filters=filters, rows=_claim_rows())
+    return Explorer(**{**explorer.__dict__, "view": lambda value: filter_view(explorer, value)})
+
+
 # --- the explorers, and how Jupyter shows them -----------------------------------------------
 
 @cache
 def _declared() -> dict[str, Callable[[], Explorer]]:
     return {"membership-on-date": _membership_explorer, "principle": _principle_explorer,
-            "state-blocs": _blocs_explorer}
+            "state-blocs": _blocs_explorer, "claims": _claims_explorer}
 
 
 def explorer_names() -> list[str]:
@@ -288,6 +349,11 @@ def show_explorer(name: str):
                                    continuous_update=False, description="", layout=widgets.Layout(width="60%"))
         widgets.jslink((control, "value"), (slider, "value"))
         controls = widgets.HBox([control, slider])
+    elif explorer.kind == "filter":
+        lists = [widgets.Dropdown(options=[(label, value) for value, label in options], value=ALL, description=label)
+                 for label, _field, options in explorer.filters]
+        controls = widgets.HBox(lists, layout=widgets.Layout(flex_flow="row wrap"))
+        control = _Joined(lists)
     else:
         control = widgets.Dropdown(options=list(zip(explorer.labels, explorer.values)), value=explorer.initial,
                                    description=explorer.label)
@@ -301,6 +367,22 @@ def show_explorer(name: str):
     control.observe(show, names="value")
     show()
     return widgets.VBox([controls, view])
+
+
+class _Joined:
+    """A filter explorer's drop-down lists seen as one control: its value is their choices
+    joined by "|", and observing it observes each list."""
+
+    def __init__(self, lists):
+        self.lists = lists
+
+    @property
+    def value(self) -> str:
+        return "|".join(str(w.value) for w in self.lists)
+
+    def observe(self, handler, names):
+        for widget in self.lists:
+            widget.observe(handler, names=names)
 
 
 #: The accent colour of the controls (the palette's main colour), for the static explorer's CSS.

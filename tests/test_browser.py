@@ -257,3 +257,23 @@ def test_notebook_outputs_are_readable_in_dark_mode(browser, site, page_name):
     context.close()
     low = [(tag, fg, bg) for tag, fg, bg in pairs if contrast(fg, bg) < 4.5]
     assert low == [], low[:5]
+
+
+@pytest.mark.parametrize("width", [375, 1000, 1280])
+def test_one_search_box_at_each_width_and_no_empty_header(browser, site, width):
+    """At desktop widths the sidebar's search box is the only one (the theme's header bar with a
+    second one is gone); a phone keeps one search button; Ctrl+K still opens the search."""
+    phone = width < 500
+    context = offline_context(browser, width=width, height=800, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    page.goto(f"{site}/chapters/02-membership/index.html")
+    shown = page.evaluate("""[...document.querySelectorAll('.search-button__button, form.bd-search')]
+        .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height > 0).length""")
+    header = page.evaluate("(() => { const h = document.querySelector('header.bd-header');"
+                           " return h ? h.getBoundingClientRect().height : 0; })()")
+    assert shown == 1, f"{shown} search boxes at {width} px"
+    assert header == 0
+    if not phone:
+        page.keyboard.press("Control+k")
+        page.wait_for_selector("#pst-search-dialog[open], dialog[open]", timeout=3000)
+    context.close()

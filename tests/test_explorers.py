@@ -22,6 +22,7 @@ PLACES = {
     "membership-on-date": ("chapters/02-membership/membership.html", ["2005", "2024"]),
     "principle": ("chapters/03-shanghai-spirit/spirit.html", ["equality", "consultation"]),
     "state-blocs": ("chapters/04-eurasian-integration/integration.html", ["RUS", "IND"]),
+    "claims": ("chapters/05-reading-critically/claims.html", ["prediction|all|all", "all|none|9", "fact|borne_out|1"]),
 }
 
 
@@ -33,6 +34,10 @@ def test_every_explorer_has_a_place_in_the_book_and_views_for_every_value():
     assert set(explorer_names()) == set(PLACES)
     for name in explorer_names():
         explorer = get_explorer(name)
+        if explorer.kind == "filter":
+            everything = explorer.view(explorer.initial)
+            assert everything.announce == f"{len(explorer.rows)} of {len(explorer.rows)} claims shown."
+            continue
         assert explorer.initial in explorer.values and len(explorer.labels) == len(explorer.values)
         views = explorer.views()
         assert set(views) == set(explorer.values)
@@ -76,9 +81,14 @@ def test_the_live_rendering_shows_the_definitions_view():
         explorer = get_explorer(name)
         box = show_explorer(name)
         controls, view = box.children
-        control = controls.children[0] if explorer.kind == "year" else controls
         for value in values:
-            control.value = int(value) if explorer.kind == "year" else value
+            if explorer.kind == "filter":
+                for widget, choice in zip(controls.children, value.split("|")):
+                    widget.value = choice
+            elif explorer.kind == "year":
+                controls.children[0].value = int(value)
+            else:
+                controls.value = value
             assert explorer.view(value).html in view.value
 
 
@@ -132,6 +142,15 @@ def test_both_renderings_show_the_same_view_for_the_same_value(browser, site, wi
             slider.focus()
             page.keyboard.press("ArrowLeft")
             compare(page, section, explorer, str(int(values[-1]) - 1))
+        elif explorer.kind == "filter":
+            first = section.locator("select").first
+            first.focus()
+            page.keyboard.press("ArrowDown")  # the first kind
+            compare(page, section, explorer, "|".join([explorer.filters[0][2][1][0], "all", "all"]))
+            for value in values:
+                for field_list, choice in zip(section.locator("select").all(), value.split("|")):
+                    field_list.select_option(choice)
+                compare(page, section, explorer, value)
         else:
             select = section.locator("select")
             select.focus()

@@ -21,7 +21,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from scobook.explorers import Explorer, get_explorer, map_key_html, map_svg
+from scobook.explorers import ALL, FILTER_ANNOUNCE, FILTER_EMPTY, Explorer, get_explorer, map_key_html, map_svg
 from scobook.maps import NO_STATUS_COLOUR
 
 DATA_DIR = "_explorers"
@@ -41,6 +41,12 @@ def explorer_html(explorer: Explorer) -> str:
                    f'inputmode="numeric"> '
                    f'<input type="range" id="{name}-range" min="{low}" max="{high}" value="{explorer.initial}" '
                    f'aria-label="{html.escape(explorer.label)} (slider)">')
+    elif explorer.kind == "filter":
+        control = ""
+        for label, field, options in explorer.filters:
+            choices = "".join(f'<option value="{html.escape(v)}">{html.escape(text)}</option>' for v, text in options)
+            control += (f'<span class="sco-explorer-filter"><label for="{name}-{field}">{html.escape(label)}</label> '
+                        f'<select id="{name}-{field}" data-field="{field}">{choices}</select></span>')
     else:
         options = "".join(f'<option value="{html.escape(v)}"{" selected" if v == explorer.initial else ""}>'
                           f"{html.escape(label)}</option>" for v, label in zip(explorer.values, explorer.labels))
@@ -54,12 +60,17 @@ def explorer_html(explorer: Explorer) -> str:
             f'<p class="sco-explorer-status sco-sr-only" role="status" aria-live="polite"></p>'
             f'<div class="sco-explorer-view">{first.html}</div>{picture}'
             f"<noscript><p>This explorer needs JavaScript to change its {html.escape(explorer.label.lower())}; "
-            f"without it, it shows the first one, and the maps and tables of this page show others.</p></noscript>"
+            f"without it, it shows the first view, and the maps and tables of this page show the rest.</p></noscript>"
             f"</section>")
 
 
 def explorer_data(explorer: Explorer) -> str:
     """``_explorers/<name>.js``: every view, and for a map the SVG and its key."""
+    if explorer.kind == "filter":
+        data = {"rows": [{"html": row, "fields": fields} for row, fields in explorer.rows],
+                "announce": FILTER_ANNOUNCE, "empty": FILTER_EMPTY, "all": ALL}
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return f"window.scoExplorerData&&scoExplorerData({json.dumps(explorer.name)},{payload});\n"
     data = {"views": {value: {"html": v.html, "announce": v.announce, "statuses": v.statuses}
                       for value, v in explorer.views().items()}}
     if explorer.has_map:

@@ -65,7 +65,26 @@
       range.addEventListener("input", function () { number.value = range.value; show(range.value, true); });
       show(number.value, false);
     }
-    if (select) {
+    var filters = section.querySelectorAll("select[data-field]");
+    if (data.rows && filters.length) {
+      /* a filter explorer: the rows whose fields match every list's choice, as filter_view does */
+      var filter = function (announce) {
+        var shown = data.rows.filter(function (row) {
+          return Array.prototype.every.call(filters, function (list) {
+            return list.value === data.all || row.fields[list.getAttribute("data-field")] === list.value;
+          });
+        });
+        var sentence = data.announce.replace("{shown}", shown.length).replace("{total}", data.rows.length);
+        var strong = document.createElement("strong");
+        strong.textContent = sentence;
+        view.innerHTML = '<p class="sco-explorer-result">' + strong.outerHTML + "</p>" + (shown.length
+          ? "<ul>" + shown.map(function (row) { return row.html; }).join("") + "</ul>" : data.empty);
+        if (announce) { status.textContent = sentence; }
+        section.setAttribute("data-value", Array.prototype.map.call(filters, function (l) { return l.value; }).join("|"));
+      };
+      filters.forEach(function (list) { list.addEventListener("change", function () { filter(true); }); });
+      filter(false);
+    } else if (select) {
       select.addEventListener("change", function () { show(select.value, true); });
       show(select.value, false);
     }
