@@ -19,6 +19,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from scobook.palette import PALETTE, PALETTE_CYCLE, SEQUENTIAL  # noqa: F401  (notebooks import them from here)
+from scobook.paths import in_book_build
 from scobook.tables import FOLD_CLASS
 
 #: Words that are not alt text on their own.
@@ -133,9 +134,13 @@ class Chart:
 
     def _repr_html_(self) -> str:
         png = base64.b64encode(self.png_bytes()).decode("ascii")
-        phone = base64.b64encode(self.png_bytes(phone=True)).decode("ascii")
-        phone_inches = self.phone.get_size_inches() if self.phone is not None else phone_size(self.figure)
-        phone_width, phone_height = (int(round(v * DPI)) for v in phone_inches)
+        phone_source = ""
+        if in_book_build():  # the phone rendition is for the online book; a student's Jupyter skips it
+            phone = base64.b64encode(self.png_bytes(phone=True)).decode("ascii")
+            phone_inches = self.phone.get_size_inches() if self.phone is not None else phone_size(self.figure)
+            phone_width, phone_height = (int(round(v * DPI)) for v in phone_inches)
+            phone_source = (f'<source media="{PHONE_MEDIA}" srcset="data:image/png;base64,{phone}" '
+                            f'width="{phone_width}" height="{phone_height}">')
         width, height = (int(round(v * DPI)) for v in self.figure.get_size_inches())
         csv_href = "data:text/csv;charset=utf-8," + urllib.parse.quote(self.csv_text())
         title = f'<span class="sco-chart-title">{html.escape(self.title)}.</span> ' if self.title else ""
@@ -145,9 +150,7 @@ class Chart:
         in_words = (f'<details class="{FOLD_CLASS} sco-chart-words"><summary>The chart in words</summary>'
                     f'<p id="{words_id}">{html.escape(self.alt)}</p></details>' if described else "")
         return (
-            f'<figure class="sco-chart"><picture>'
-            f'<source media="{PHONE_MEDIA}" srcset="data:image/png;base64,{phone}" '
-            f'width="{phone_width}" height="{phone_height}">'
+            f'<figure class="sco-chart"><picture>{phone_source}'
             f'<img src="data:image/png;base64,{png}" alt="{html.escape(short)}"{described} '
             f'width="{width}" height="{height}" style="max-width:100%;height:auto"></picture>{in_words}'
             f"<figcaption>{title}{html.escape(self.source)} "

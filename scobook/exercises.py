@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import numbers
-import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from scobook.blocs import BLOCS, load_blocs, load_initiatives, members_of
 from scobook.claims import CLAIM_TYPES, load_claims
 from scobook.errors import InputError
 from scobook.membership import ARTICLE_DATE, changes_between, counts_by_year, members_on, shipped_membership, status_on
+from scobook.paths import BUILD_VARIABLE, in_book_build  # noqa: F401  (tests read BUILD_VARIABLE here)
 from scobook.spirit import PRINCIPLE_IDS, load_principles, principle_matrix
 from scobook.text import WORD, count_terms, sentences
 
@@ -41,7 +41,6 @@ UNANSWERED = ("Not yet: replace the ... with your answer, then run the cell agai
 #: executes the notebooks with $SCOBOOK_BUILD set; scobook.sphinx): a direction, not a red cross.
 IN_THE_BOOK = ("This is your cell: in Jupyter, replace the ... with your answer and run it to check it. "
                "To run it, open the notebook with the rocket button at the top of the page.")
-BUILD_VARIABLE = "SCOBOOK_BUILD"
 
 
 @dataclass(frozen=True)
@@ -519,7 +518,7 @@ def check(exercise_id: str, answer, **params) -> Feedback:
         raise InputError(f"There is no exercise {exercise_id!r}; the exercises are: {', '.join(EXERCISES)}.")
     exercise = EXERCISES[exercise_id]
     if _unanswered(answer):
-        if os.environ.get(BUILD_VARIABLE):
+        if in_book_build():
             return Feedback(exercise_id, False, IN_THE_BOOK, neutral=True)
         return Feedback(exercise_id, False, UNANSWERED)
     expected = exercise.expected(**params)

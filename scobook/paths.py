@@ -22,6 +22,14 @@ from scobook.errors import MARKER, ReaderError
 
 #: Environment variable naming the book's folder explicitly.
 ROOT_VARIABLE = "SCOBOOK_ROOT"
+#: Set while the book's build executes the notebooks (``scobook.sphinx``): what only the online
+#: book needs (phone renditions of charts, "run it in Jupyter" directions) is made only then.
+BUILD_VARIABLE = "SCOBOOK_BUILD"
+
+
+def in_book_build() -> bool:
+    """True while the book's build executes the notebooks, False in a student's Jupyter."""
+    return bool(os.environ.get(BUILD_VARIABLE))
 
 
 class BookNotFound(ReaderError, FileNotFoundError):

@@ -12,6 +12,7 @@ from PIL import Image
 from conftest import NOTEBOOKS, ROOT
 from scobook.charts import PALETTE, check_alt_text, finish_chart, new_figure
 from scobook.palette import css_variables
+from scobook.paths import BUILD_VARIABLE
 
 DATA = pd.DataFrame({"country": ["China", "Russia"], "mentions": [14, 14]})
 ALT = "Bar chart of mentions: China 14 and Russia 14, equal."
@@ -79,7 +80,7 @@ def test_title_and_source_are_in_the_caption_once_not_in_the_image():
     assert '<span class="sco-chart-title">Mentions of two states.</span>' in html
 
 
-def test_the_phone_rendition_is_narrow_with_text_of_at_least_the_phone_minimum_and_is_undone():
+def test_the_phone_rendition_is_narrow_with_text_of_at_least_the_phone_minimum_and_is_undone(monkeypatch):
     from matplotlib.text import Text
 
     from scobook.charts import DPI, PHONE_MIN_PT, PHONE_WIDTH, PhoneLayout
@@ -105,7 +106,10 @@ def test_the_phone_rendition_is_narrow_with_text_of_at_least_the_phone_minimum_a
     chart = finish_chart(fig, title="T", source="S", as_of="2018", alt=ALT, data=DATA, name="t")
     phone = Image.open(io.BytesIO(chart.png_bytes(phone=True)))
     assert phone.width == round(PHONE_WIDTH * DPI)
+    monkeypatch.setenv(BUILD_VARIABLE, "1")  # the book's build: the page carries the phone rendition
     assert '<source media="(max-width: 600px)" srcset="data:image/png;base64,' in chart._repr_html_()
+    monkeypatch.delenv(BUILD_VARIABLE)  # a student's Jupyter draws only what it shows: no phone rendition
+    assert "<source" not in chart._repr_html_()
 
 
 def test_a_note_placed_at_a_date_turns_to_the_left_on_a_phone_near_the_right_edge():
@@ -143,7 +147,7 @@ def test_a_centred_note_near_an_edge_opens_away_from_it_on_a_phone():
     assert [n.get_horizontalalignment() for n in notes] == ["center"] * 3
 
 
-def test_a_chart_may_bring_its_own_phone_layout_which_must_be_narrow_and_legible():
+def test_a_chart_may_bring_its_own_phone_layout_which_must_be_narrow_and_legible(monkeypatch):
     from scobook.charts import PHONE_WIDTH
 
     phone, ax = new_figure(width=PHONE_WIDTH, height=5)
@@ -153,6 +157,7 @@ def test_a_chart_may_bring_its_own_phone_layout_which_must_be_narrow_and_legible
     chart = finish_chart(labelled_figure(), title="T", source="S", as_of="2018", alt=ALT, data=DATA, name="t",
                          phone=phone)
     assert chart.png_bytes(phone=True)[:8] == b"\x89PNG\r\n\x1a\n"
+    monkeypatch.setenv(BUILD_VARIABLE, "1")
     assert f'width="{round(PHONE_WIDTH * 110)}" height="550"' in chart._repr_html_()
     wide, ax = new_figure(width=6, height=5)
     ax.set_xlabel("Mentions (count)")

@@ -25,8 +25,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from scobook.exercises import BUILD_VARIABLE
-from scobook.paths import ROOT_VARIABLE
+from scobook.paths import BUILD_VARIABLE, ROOT_VARIABLE
 
 PARTS = ("cache", "facts", "chapters", "article", "quizzes", "explorers", "reference", "pack", "words", "charts", "fold", "meta", "theme", "fonts")
 
