@@ -251,7 +251,8 @@ def _claims_explorer() -> Explorer:
         ("Paragraph", "paragraph", ((ALL, "All paragraphs"),
                                     *((str(n), f"\u00b6{n}") for n in sorted(set(claims["paragraph"].astype(int)))))),
     )
-    explorer = Explorer("claims", "The claims, filtered", "filter", "Filter", (), (), "|".join([ALL] * 3),
+    # it opens on the predictions, the claims whose outcome the years since 2018 show
+    explorer = Explorer("claims", "The claims, filtered", "filter", "Filter", (), (), f"prediction|{ALL}|{ALL}",
                         lambda value: View("", ""), filters=filters, rows=_claim_rows())
     return Explorer(**{**explorer.__dict__, "view": lambda value: filter_view(explorer, value)})
 
@@ -350,8 +351,8 @@ def show_explorer(name: str):
         widgets.jslink((control, "value"), (slider, "value"))
         controls = widgets.HBox([control, slider])
     elif explorer.kind == "filter":
-        lists = [widgets.Dropdown(options=[(label, value) for value, label in options], value=ALL, description=label)
-                 for label, _field, options in explorer.filters]
+        lists = [widgets.Dropdown(options=[(label, value) for value, label in options], value=initial, description=label)
+                 for (label, _field, options), initial in zip(explorer.filters, explorer.initial.split("|"))]
         controls = widgets.HBox(lists, layout=widgets.Layout(flex_flow="row wrap"))
         control = _Joined(lists)
     else:

@@ -35,8 +35,9 @@ def test_every_explorer_has_a_place_in_the_book_and_views_for_every_value():
     for name in explorer_names():
         explorer = get_explorer(name)
         if explorer.kind == "filter":
-            everything = explorer.view(explorer.initial)
+            everything = explorer.view("all|all|all")
             assert everything.announce == f"{len(explorer.rows)} of {len(explorer.rows)} claims shown."
+            assert explorer.view(explorer.initial).announce.startswith("6 of ")
             continue
         assert explorer.initial in explorer.values and len(explorer.labels) == len(explorer.values)
         views = explorer.views()
@@ -109,7 +110,7 @@ def test_the_static_explorers_are_in_their_pages_with_their_data_files(html_dir)
         assert not soup.find("script", src=re.compile(r"_explorers/"))  # loaded only when scrolled to
 
 
-@pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (375, "dark")])
+@pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (1280, "dark"), (375, "light"), (375, "dark")])
 def test_both_renderings_show_the_same_view_for_the_same_value(browser, site, width, scheme):
     """In Chromium, at desktop and phone width, light and dark: the controls work from the
     keyboard, the view, the announcement and the map are those of the definition, the targets are
@@ -131,6 +132,9 @@ def test_both_renderings_show_the_same_view_for_the_same_value(browser, site, wi
         if explorer.kind == "year":
             box = section.locator("input[type=number]")
             box.focus()
+            page.keyboard.press("Tab")  # Tab goes from the box to the slider
+            assert page.evaluate("document.activeElement.type") == "range"
+            box.focus()
             page.keyboard.press("ArrowUp")  # the arrow keys move the year by one
             expected = str(int(explorer.initial) + 1)
             assert section.locator("input[type=range]").input_value() == expected  # box and slider together
@@ -145,8 +149,10 @@ def test_both_renderings_show_the_same_view_for_the_same_value(browser, site, wi
         elif explorer.kind == "filter":
             first = section.locator("select").first
             first.focus()
-            page.keyboard.press("ArrowDown")  # the first kind
-            compare(page, section, explorer, "|".join([explorer.filters[0][2][1][0], "all", "all"]))
+            page.keyboard.press("ArrowUp")  # from "Prediction" to the kind before it
+            kinds = [value for value, _label in explorer.filters[0][2]]
+            before = kinds[kinds.index(explorer.initial.split("|")[0]) - 1]
+            compare(page, section, explorer, "|".join([before, "all", "all"]))
             for value in values:
                 for field_list, choice in zip(section.locator("select").all(), value.split("|")):
                     field_list.select_option(choice)

@@ -4,7 +4,8 @@ A notebook cell that calls ``show_explorer("name")`` (tagged ``skip-execution``:
 a kernel) gets the same explorer as plain HTML under it, and a page may place one with
 ``{explorer} name``. The HTML holds the control (a labelled number box and slider kept together,
 or a labelled drop-down list), a status line that screen readers announce (``aria-live``), and the
-first view, which is what a reader without JavaScript keeps. Every view is written at build time
+first view, folded under its one-sentence result: what a reader without JavaScript keeps, and
+short on a phone until the explorer is used (the script shows the view unfolded). Every view is written at build time
 into ``_explorers/<name>.js``, which ``sco-explorer.js`` loads only when the explorer scrolls into
 view (a script, not a fetch, so it also works from ``file://``, as the class pack is opened).
 """
@@ -23,6 +24,7 @@ from sphinx.util.osutil import relative_uri
 
 from scobook.explorers import ALL, FILTER_ANNOUNCE, FILTER_EMPTY, Explorer, get_explorer, map_key_html, map_svg
 from scobook.maps import NO_STATUS_COLOUR
+from scobook.tables import FOLD_CLASS
 
 DATA_DIR = "_explorers"
 CALL = re.compile(r"""show_explorer\(\s*["']([\w-]+)["']""")
@@ -43,8 +45,9 @@ def explorer_html(explorer: Explorer) -> str:
                    f'aria-label="{html.escape(explorer.label)} (slider)">')
     elif explorer.kind == "filter":
         control = ""
-        for label, field, options in explorer.filters:
-            choices = "".join(f'<option value="{html.escape(v)}">{html.escape(text)}</option>' for v, text in options)
+        for (label, field, options), initial in zip(explorer.filters, explorer.initial.split("|")):
+            choices = "".join(f'<option value="{html.escape(v)}"{" selected" if v == initial else ""}>'
+                              f"{html.escape(text)}</option>" for v, text in options)
             control += (f'<span class="sco-explorer-filter"><label for="{name}-{field}">{html.escape(label)}</label> '
                         f'<select id="{name}-{field}" data-field="{field}">{choices}</select></span>')
     else:
@@ -58,7 +61,8 @@ def explorer_html(explorer: Explorer) -> str:
             f'<p class="sco-explorer-title" id="{name}-title"><strong>Explore: {html.escape(explorer.title)}</strong></p>'
             f'<div class="sco-explorer-controls" hidden>{control}</div>'
             f'<p class="sco-explorer-status sco-sr-only" role="status" aria-live="polite"></p>'
-            f'<div class="sco-explorer-view">{first.html}</div>{picture}'
+            f'<div class="sco-explorer-view"><details class="{FOLD_CLASS}"><summary>{html.escape(first.announce)} '
+            f'(open to read)</summary>{first.html}</details></div>{picture}'
             f"<noscript><p>This explorer needs JavaScript to change its {html.escape(explorer.label.lower())}; "
             f"without it, it shows the first view, and the maps and tables of this page show the rest.</p></noscript>"
             f"</section>")
