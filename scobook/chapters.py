@@ -21,9 +21,8 @@ import yaml
 
 from scobook.errors import DataError
 from scobook.exercises import EXERCISES
-from scobook.glossary import load_discussion
 from scobook.paths import book_root
-from scobook.quiz import bank_names
+from scobook.reading import read_yaml
 
 TOC = "_toc.yml"
 _CHAPTER_PAGE = re.compile(r"^chapters/([^/]+)/index$")
@@ -160,13 +159,36 @@ def banks_in_book(root: Path | None = None) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _discussion(root: Path) -> list[dict]:
+    """The discussion questions' ids and chapters, as written (``scobook.glossary`` checks the rest)."""
+    return [q for q in read_yaml(root / "data" / "discussion.yml").get("questions") or [] if isinstance(q, dict)]
+
+
+def chapter_names(root: Path | None = None) -> dict[str, str]:
+    """How texts name each chapter folder, listed in ``_toc.yml`` or not: ``{{ chapter_membership }}``
+    is "chapter 2" in the book as shipped, and "a chapter not in this edition" without it; and
+    ``discussion_count`` (``_words``), the discussion questions of the chapters in the book."""
+    root = root or book_root()
+    numbers = {c.folder: c.number for c in book_chapters(root)}
+    named = {}
+    for pages in chapter_folders(root):
+        folder = pages[0].split("/")[1]
+        key = "chapter_" + re.sub(r"^\d+-", "", folder).replace("-", "_")
+        named[key] = f"chapter {numbers[folder]}" if folder in numbers else "a chapter not in this edition"
+        named[key.capitalize()] = named[key][0].upper() + named[key][1:]  # at the start of a sentence
+    count = sum(1 for q in _discussion(root) if q.get("chapter") in numbers)
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    named.update(discussion_count=str(count), discussion_count_words=words[count] if count < len(words) else str(count))
+    return named
+
+
 def check_discussion_chapters(root: Path | None = None) -> None:
     """Every discussion question names a chapter folder (``chapter: 02-membership``), listed in
     ``_toc.yml`` or not: a misspelt name would silently drop the question from the guide."""
     root = root or book_root()
     path = root / "data" / "discussion.yml"
     folders = [c[0].split("/")[1] for c in chapter_folders(root)]
-    for q in load_discussion(path):
+    for q in _discussion(root):
         if q["chapter"] not in folders:
             raise DataError(path, f"question {q['id']!r}", "chapter",
                             f"{q['chapter']!r} is not a chapter folder; use one of: {', '.join(folders)}")
@@ -194,8 +216,8 @@ def unused(root: Path | None = None) -> dict[str, list[str]]:
     checked = {e for c in chapters for e in c.exercises}
     folders = {c.folder for c in chapters}
     return {
-        "quiz banks": [b for b in bank_names() if b not in shown],
+        "quiz banks": [b for b in sorted(p.stem for p in (root / "data" / "quizzes").glob("*.yml")) if b not in shown],
         "exercises": [e for e in EXERCISES if e not in checked],
-        "discussion questions": [q["id"] for q in load_discussion(root / "data" / "discussion.yml")
+        "discussion questions": [q["id"] for q in _discussion(root)
                                  if q["chapter"] not in folders],
     }

@@ -15,12 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from scobook.catalog import as_of
+from scobook.chapters import chapter_names
 from scobook.errors import DataError
 from scobook.membership import load_membership, members_on, status_on
 from scobook.paths import data_path
 from scobook.reading import read_yaml
 
-NAME = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
+NAME = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 
@@ -38,7 +39,8 @@ def facts() -> dict[str, str]:
     """Every named fact: ``as_of_<file>`` for each file of the catalogue (``as_of_sco_membership``,
     ``as_of_claims``, ...), and the SCO on its membership file's "as of" day: ``members_now``
     (``members_now_words``), ``partners_now`` (``partners_now_words``), ``family_now`` (members
-    and partners), ``newest_member``."""
+    and partners), ``newest_member``; and from ``_toc.yml``, ``chapter_<name>`` ("chapter 2" for
+    ``chapter_membership``) and ``discussion_count`` (:func:`scobook.chapters.chapter_names`)."""
     named = {f"as_of_{Path(name).stem}": long_date(entry["as_of"])
              for name, entry in read_yaml(data_path("catalog.yml")).items()}
     membership = load_membership()
@@ -53,6 +55,7 @@ def facts() -> dict[str, str]:
         "family_now": str(len(members) + len(partners)),
         "newest_member": str(joined.iloc[-1]["country"]),
     })
+    named.update(chapter_names())  # {{ chapter_membership }}: "chapter 2", from _toc.yml
     return named
 
 

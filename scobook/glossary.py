@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scobook.article import ARTICLE_PARAGRAPHS, PARAGRAPH_COUNT, load_article
 from scobook.errors import DataError
+from scobook.facts import fill_all
 from scobook.paths import data_path
 from scobook.reading import expect_type, mappings, read_yaml, require_url
 
@@ -88,7 +89,7 @@ def term_id(term: str) -> str:
 def load_discussion(path: str | Path | None = None) -> list[dict]:
     """Discussion questions: ``id, chapter, question, teacher_notes, paragraphs``."""
     path = Path(path) if path is not None else data_path("discussion.yml")
-    questions = _load_list(path, "questions")
+    questions = fill_all(_load_list(path, "questions"), path, "questions")  # {{ chapter_article }} and the facts
     for n, entry in enumerate(questions, start=1):
         where = f"question {entry.get('id') or n!r}"
         for field in ("id", "chapter", "question", "teacher_notes"):

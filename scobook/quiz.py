@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scobook.errors import DataError
+from scobook.facts import fill_all
 from scobook.paths import data_dir
 from scobook.quiz_items import FACT_OR_OPINION, GENERATOR_DATA, GENERATORS
 from scobook.reading import read_yaml
@@ -98,7 +99,7 @@ def load_bank(name_or_path: str | Path, *, shuffle: bool = True) -> Bank:
     path = Path(name_or_path) if str(name_or_path).endswith(".yml") else bank_path(str(name_or_path))
     if not path.exists():
         raise DataError(path, None, None, f"no such quiz bank; the banks are: {', '.join(bank_names())}")
-    raw = read_yaml(path)
+    raw = fill_all(read_yaml(path), path)  # {{ chapter_reading_critically }} and the other facts
     if not isinstance(raw.get("questions"), list) or not raw["questions"]:
         raise DataError(path, None, "questions", "a bank needs a non-empty list of questions")
     if not str(raw.get("title", "")).strip():

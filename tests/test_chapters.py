@@ -119,6 +119,15 @@ def test_a_book_without_a_chapter_builds_strictly_and_everything_follows(built_b
     assert "Continue with chapter 4" in following.get_text()
     numbers = [n.get_text(strip=True) for n in page("chapters/05-reading-critically/claims.html").select(".sco-chart-number")]
     assert numbers and all(n.startswith("Figure 4.") for n in numbers), numbers
+    # prose says each chapter by its new number ({{ chapter_reading_critically }}): no page of a
+    # four-chapter book says "chapter 5", and the removed chapter is "not in this edition"
+    texts = {built.relative_to(html).as_posix(): " ".join(BeautifulSoup(built.read_text(), "html.parser").get_text(" ").split())
+             for built in html.rglob("*.html") if "_static" not in built.parts}
+    assert not [page for page, words in texts.items() if re.search(r"\b[Cc]hapter 5\b", words)]
+    guide = texts["chapters/teachers-guide.html"]
+    assert "the three lenses of international relations (a chapter not in this edition)" in guide
+    assert f"The {['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'][len(kept)]} discussion questions" in guide
+    assert "the end of chapter 4" in texts["chapters/01-article/index.html"]  # was "chapter 5"
     # no page links to the removed chapter; the build log names what it used
     for built in html.rglob("*.html"):
         assert f"{DROPPED}/" not in "".join(a.get("href", "") for a in BeautifulSoup(built.read_text(), "html.parser").find_all("a")), built

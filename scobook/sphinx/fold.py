@@ -6,6 +6,7 @@ the body of each exercise. Notebook outputs fold the same way (``scobook.tables.
 from __future__ import annotations
 
 import html
+import re
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
@@ -22,6 +23,12 @@ EXERCISE_SUMMARY = "The task, your cell and a worked solution (open to read; run
 #: The box of Python each notebook's exercises need (issue 24), reference for the online reader.
 PYTHON_BOX = "Python you need for these exercises"
 PYTHON_BOX_SUMMARY = "Python you need for these exercises: masks, the index, KeyError (open to read)"
+
+
+def fill(title: str, substitutions: dict) -> str:
+    """A fold's title with MyST substitutions (``{{ discussion_count_words }}``) filled in: a
+    directive's argument is not parsed as Markdown, so MyST leaves them as written."""
+    return re.sub(r"\{\{\s*(\w+)\s*\}\}", lambda m: str(substitutions.get(m[1], m[0])), title)
 
 
 def folded(summary: str, content: nodes.Node) -> list[nodes.Node]:
@@ -91,7 +98,7 @@ class FoldDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         box = nodes.container()
         self.state.nested_parse(self.content, self.content_offset, box)
-        return folded(self.arguments[0], box)
+        return folded(fill(self.arguments[0], self.env.config.myst_substitutions or {}), box)
 
 
 def setup(app):
