@@ -33,6 +33,18 @@ def book_copy(tmp_path: Path) -> Path:
     return copy
 
 
+def strict_build(root: Path) -> str:
+    """Build a copy of the book as its owner would (``jupyter-book build`` with the strict flags,
+    from its folder); fail on a non-zero exit or any warning; return the log."""
+    proc = subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "build", *STRICT_FLAGS, "."],
+                          cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONWARNINGS": "ignore", "SCOBOOK_ROOT": str(root)})
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, log[-3000:]
+    assert not re.findall(r"\b(?:WARNING|ERROR|CRITICAL):.*", log)
+    return log
+
+
 def drop_chapter(root: Path, folder: str) -> None:
     """Remove a chapter's three lines from _toc.yml, as a teacher would, and nothing else."""
     toc = root / "_toc.yml"
@@ -89,12 +101,7 @@ def test_a_book_without_a_chapter_builds_strictly_and_everything_follows(built_b
     cache = built_book.html.parent / ".jupyter_cache"  # the session's build: the notebooks are unchanged
     if cache.is_dir():
         shutil.copytree(cache, root / "_build" / ".jupyter_cache")
-    proc = subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "build", *STRICT_FLAGS, "."],
-                          cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONWARNINGS": "ignore", "SCOBOOK_ROOT": str(root)})
-    log = proc.stdout + proc.stderr
-    assert proc.returncode == 0, log[-3000:]
-    assert not re.findall(r"\b(?:WARNING|ERROR|CRITICAL):.*", log)
+    log = strict_build(root)
     html = root / "_build" / "html"
     chapters = book_chapters(root)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
-from test_chapters import book_copy
+from test_chapters import book_copy, strict_build
 from test_stays_true import undated_counts
 
 from scobook.catalog import as_of
@@ -21,7 +21,6 @@ from scobook.errors import DataError
 from scobook.facts import facts, fill, fill_all
 from scobook.lesson import load_lesson
 from scobook.membership import load_membership, members_on, status_on
-from tools.book import STRICT_FLAGS
 
 
 def test_the_facts_are_those_of_the_membership_file_on_its_as_of_day():
@@ -94,12 +93,7 @@ def test_when_a_partner_becomes_a_member_every_page_says_the_new_count(built_boo
     check = subprocess.run([sys.executable, "tools/check_data.py"], cwd=root, capture_output=True, text=True,
                            env={**os.environ, "SCOBOOK_ROOT": str(root)})
     assert check.returncode == 0 and check.stdout == "", check.stdout
-    proc = subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "build", *STRICT_FLAGS, "."],
-                          cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONWARNINGS": "ignore", "SCOBOOK_ROOT": str(root)})
-    log = proc.stdout + proc.stderr
-    assert proc.returncode == 0, log[-3000:]
-    assert not re.findall(r"\b(?:WARNING|ERROR|CRITICAL):.*", log)
+    strict_build(root)
     members, partners = int(before["members_now"]) + 1, int(before["partners_now"]) - 1
     counts = page_counts(root / "_build/html")
     stale = re.compile(rf"\b({before['members_now']}|{before['members_now_words']}) members|"
