@@ -170,6 +170,9 @@ def chapter_names(root: Path | None = None) -> dict[str, str]:
     ``discussion_count`` (``_words``), the discussion questions of the chapters in the book."""
     root = root or book_root()
     numbers = {c.folder: c.number for c in book_chapters(root)}
+    if not (root / TOC).is_file():  # the notebooks without the book (the class pack): the folders' numbers
+        numbers = {pages[0].split("/")[1]: int(pages[0].split("/")[1].split("-")[0])
+                   for pages in chapter_folders(root) if re.match(r"\d+-", pages[0].split("/")[1])}
     named = {}
     for pages in chapter_folders(root):
         folder = pages[0].split("/")[1]
@@ -195,15 +198,13 @@ def check_discussion_chapters(root: Path | None = None) -> None:
 
 
 def chapter_folders(root: Path | None = None) -> list[tuple[str, ...]]:
-    """The page and notebooks of every chapter folder on disk, listed in ``_toc.yml`` or not."""
+    """The page and notebooks of every chapter folder on disk (a folder of ``chapters/`` with a
+    notebook), listed in ``_toc.yml`` or not; the class pack has the notebooks without the pages."""
     root = root or book_root()
     found = []
-    for index in sorted(root.glob("chapters/*/index.md")):
-        folder = index.parent
-        notebooks = sorted(f"chapters/{folder.name}/{nb.stem}" for nb in folder.glob("*.ipynb")
-                           if ".ipynb_checkpoints" not in nb.parts)
-        if notebooks:
-            found.append((f"chapters/{folder.name}/index", *notebooks))
+    for folder in sorted({nb.parent for nb in root.glob("chapters/*/*.ipynb") if ".ipynb_checkpoints" not in nb.parts}):
+        notebooks = sorted(f"chapters/{folder.name}/{nb.stem}" for nb in folder.glob("*.ipynb"))
+        found.append((f"chapters/{folder.name}/index", *notebooks))
     return found
 
 
