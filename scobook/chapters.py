@@ -23,6 +23,7 @@ from scobook.errors import DataError
 from scobook.exercises import EXERCISES
 from scobook.paths import book_root
 from scobook.reading import read_yaml
+from scobook.text import in_words
 
 TOC = "_toc.yml"
 _CHAPTER_PAGE = re.compile(r"^chapters/([^/]+)/index$")
@@ -180,8 +181,7 @@ def chapter_names(root: Path | None = None) -> dict[str, str]:
         named[key] = f"chapter {numbers[folder]}" if folder in numbers else "a chapter not in this edition"
         named[key.capitalize()] = named[key][0].upper() + named[key][1:]  # at the start of a sentence
     count = sum(1 for q in _discussion(root) if q.get("chapter") in numbers)
-    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-    named.update(discussion_count=str(count), discussion_count_words=words[count] if count < len(words) else str(count))
+    named.update(discussion_count=str(count), discussion_count_words=in_words(count))
     return named
 
 

@@ -36,6 +36,7 @@ from scobook.outlets import label as outlet_label
 from scobook.palette import PALETTE
 from scobook.spirit import load_principles, principle_card_html
 from scobook.statuses import STATUS_LABELS, STATUS_PLURALS, STATUS_STYLE
+from scobook.text import long_date as _day
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,6 @@ class Explorer:
         explorer's views are its rows, filtered in the page)."""
         return {value: self.view(value) for value in self.values}
 
-
-def _day(value) -> str:
-    return f"{pd.Timestamp(value):%-d %B %Y}"
 
 
 def _join(items: list[str]) -> str:

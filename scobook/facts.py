@@ -20,21 +20,9 @@ from scobook.errors import DataError
 from scobook.membership import load_membership, members_on, status_on
 from scobook.paths import data_path
 from scobook.reading import read_yaml
+from scobook.text import in_words, long_date
 
 NAME = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
-_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
-
-
-def long_date(value) -> str:
-    """"2 February 2026" for 2026-02-02."""
-    return f"{pd.Timestamp(value):%-d %B %Y}"
-
-
-def in_words(number: int) -> str:
-    return _WORDS[number] if 0 <= number < len(_WORDS) else str(number)
-
-
 def facts() -> dict[str, str]:
     """Every named fact: ``as_of_<file>`` for each file of the catalogue (``as_of_sco_membership``,
     ``as_of_claims``, ...), and the SCO on its membership file's "as of" day: ``members_now``

@@ -14,6 +14,7 @@ from scobook.membership import (
     shipped_membership,
     status_on,
 )
+from scobook.text import long_date as _day
 
 #: The four answers of a "fact_or_opinion" question, in the order the model asks about them.
 FACT_OR_OPINION = ("Fact", "Opinion", "Prediction", "Recommendation")
@@ -24,11 +25,6 @@ def _membership():
 
     return shipped_membership()
 
-
-def _day(value) -> str:
-    import pandas as pd
-
-    return f"{pd.Timestamp(value):%-d %B %Y}"
 
 
 def members_on_date(date) -> dict:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import re
 
+import pandas as pd
+
 
 def term_pattern(terms: list[str], case_sensitive: bool = True) -> re.Pattern:
     """``["Putin", "Vladimir Putin"]`` → ``\\b(?:Vladimir\\ Putin|Putin)\\b``."""
@@ -97,3 +99,19 @@ def lang_html(text: str) -> str:
         at = end
     out.append(html.escape(text[at:]))
     return "".join(out)
+
+
+# --- numbers and dates in sentences the book writes ---------------------------------------
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+
+
+def long_date(value) -> str:
+    """"2 February 2026" for 2026-02-02 (a date, a timestamp or an ISO string)."""
+    return f"{pd.Timestamp(value):%-d %B %Y}"
+
+
+def in_words(number: int) -> str:
+    """"eight" for 8, up to twenty; larger numbers as digits."""
+    return _WORDS[number] if 0 <= number < len(_WORDS) else str(number)

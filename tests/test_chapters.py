@@ -41,7 +41,9 @@ def strict_build(root: Path) -> str:
                           env={**os.environ, "PYTHONWARNINGS": "ignore", "SCOBOOK_ROOT": str(root)})
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, log[-3000:]
-    assert not re.findall(r"\b(?:WARNING|ERROR|CRITICAL):.*", log)
+    # Sphinx's warnings; not the kernel's teardown noise ("ERROR:tornado.general: ... ZMQError"),
+    # which the notebooks' executor logs at random when a kernel shuts down
+    assert not re.findall(r"\b(?:WARNING|ERROR|CRITICAL):(?!tornado\.).*", log)
     return log
 
 
