@@ -219,3 +219,30 @@ def test_notebook_pages_fold_how_to_run_and_each_exercise_under_its_heading(html
         assert all(text in soup.select_one(".bd-toc").get_text() for text in ("How to run this notebook", "Exercise 1"))
         source = notebook.read_text(encoding="utf-8")
         assert HOW_TO_RUN_SUMMARY not in source and EXERCISE_SUMMARY not in source
+
+
+def _head_scripts(page):
+    soup = BeautifulSoup(page.read_text(), "html.parser")
+    return [s for s in (soup.head or soup).find_all("script") if s.get("src")]
+
+
+def test_only_the_search_page_loads_the_search_index(html_dir):
+    """The search index (33 KiB gzip) and Sphinx's search tools were blocking scripts on every page,
+    for a search-as-you-type dialog the book leaves off; the search page still loads them."""
+    pages = [p for p in html_dir.rglob("*.html") if p.name != "search.html" and _head_scripts(p)]
+    assert len(pages) > 20
+    loading = [str(p.relative_to(html_dir)) for p in pages
+               if any(re.search(r"searchindex\.js|searchtools\.js|language_data\.js", s["src"]) for s in _head_scripts(p))]
+    assert loading == []
+    search = [s["src"] for s in BeautifulSoup((html_dir / "search.html").read_text(), "html.parser").find_all("script", src=True)]
+    assert any("searchindex.js" in src for src in search) and any("searchtools.js" in src for src in search)
+
+
+def test_no_script_but_the_documentation_options_holds_up_the_first_paint(html_dir):
+    """Every script in a page's <head> is deferred or async, except documentation_options.js, which
+    the inline scripts after it write into at once (the search page keeps Sphinx's order)."""
+    for page in ("intro.html", "chapters/02-membership/membership.html", "chapters/02-membership/index.html",
+                 "chapters/pack/handout.html"):
+        blocking = [s["src"].split("?")[0].rsplit("/", 1)[-1] for s in _head_scripts(html_dir / page)
+                    if not (s.has_attr("defer") or s.has_attr("async"))]
+        assert blocking == ["documentation_options.js"], (page, blocking)

@@ -347,6 +347,11 @@ def test_short_values_sit_beside_their_label_and_long_ones_under_it(browser, sit
     assert all(lines < 2 for _, lines in cells), cells
 
 
+#: Every pandas table wider than its box has the sentence saying it scrolls sideways.
+WIDE_TABLES_NOTED = """() => [...document.querySelectorAll('div.cell_output table.dataframe')].map(t => t.parentElement)
+    .filter(box => box.scrollWidth > box.clientWidth + 1)
+    .every(box => box.previousElementSibling && box.previousElementSibling.classList.contains('sco-scroll-note'))"""
+
 NOTEBOOK_PHONE = """() => {
     const visible = e => e.offsetParent !== null && e.getBoundingClientRect().height > 0;
     // the lesson's code is folded on a phone (sco-phone-code.js): open every fold, then measure
@@ -355,7 +360,11 @@ NOTEBOOK_PHONE = """() => {
     const pres = [...document.querySelectorAll('div.cell_input pre, div.cell_output pre')].filter(visible);
     const frames = [...document.querySelectorAll('div.cell_output table.dataframe')].filter(visible).map(t => {
         const box = t.parentElement, r = box.getBoundingClientRect();
-        return {inScreen: r.right <= innerWidth + 0.5, scrolls: getComputedStyle(box).overflowX === 'auto'};
+        const note = box.previousElementSibling;
+        return {inScreen: r.right <= innerWidth + 0.5, scrolls: getComputedStyle(box).overflowX === 'auto',
+                wide: box.scrollWidth > box.clientWidth + 1,
+                noted: !!note && note.classList.contains('sco-scroll-note') && box.getAttribute('role') === 'region'
+                       && box.tabIndex === 0 && /^Wide table \d+ \(/.test(box.getAttribute('aria-label') || '')};
     });
     const summaries = [...document.querySelectorAll('.bd-content details > summary')].filter(visible);
     const charts = [...document.querySelectorAll('figure.sco-chart img')].map(i => getComputedStyle(i).filter);
@@ -381,11 +390,14 @@ def test_a_notebook_page_reads_on_a_phone(phone, site, mode, page_name):
     text, and in dark mode every chart is shown as its dark rendition, not a bright box."""
     page = phone(mode).new_page()
     page.goto(f"{site}/{page_name}", wait_until="load")
+    # the notes over wide tables are written after the first frame (sco-phone-code.js)
+    page.wait_for_function(WIDE_TABLES_NOTED, timeout=5000)
     found = page.evaluate(NOTEBOOK_PHONE)
     page.close()
     assert found["phoneFolds"] > 5, "the lesson's code folds under one line on a phone"
     assert found["code"] > 10 and found["codeCut"] == 0, found["codeCut"]
     assert all(f["inScreen"] and f["scrolls"] for f in found["frames"]), found["frames"]
+    assert all(f["noted"] for f in found["frames"] if f["wide"]), found["frames"]
     assert found["shortSummaries"] == [] and found["misnamed"] == []
     assert not found["notYet"]
     assert found["backToTop"] == "none"

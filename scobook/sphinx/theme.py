@@ -19,6 +19,11 @@
   error (Lighthouse's best-practices audit "errors-in-console"); drop when pydata-sphinx-theme's
   head script falls back to ``auto`` itself (checked with 0.17.1).
 
+- ``scobook/templates/layout.html`` and :data:`DEFERRABLE_SCRIPTS`: the theme's ``<head>`` held
+  the search index and eight scripts the first paint waited for (Lighthouse mobile LCP 2.6-2.9 s);
+  the index now loads on the search page only, and the scripts are deferred. Drop the template when
+  pydata-sphinx-theme loads its search tools only with ``search_as_you_type`` (checked with 0.17.1).
+
 Every fix is made where Sphinx allows, in the page's context (:func:`tidy_page_context`: scripts,
 navigation toggles, the download menu's names), except three that the theme writes from inside its
 Jinja templates and macros, which offer no option, context value or block to change them without
@@ -35,16 +40,44 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from sphinx.builders.html._assets import _JavaScript
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+#: ``layout.html`` there leaves the search index off the pages that do not use it.
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+#: Scripts that Sphinx, the theme and its extensions put in ``<head>`` without ``defer``, so the
+#: browser stops drawing the page until each has downloaded and run (on a slow phone network the
+#: first paint waited for all of them). Each one only sets up handlers that run once the page has
+#: loaded (``_ready``, ``runWhenDOMLoaded``, ``DOMContentLoaded``), which deferred scripts still run
+#: before, in the same order. ``documentation_options.js`` stays: inline scripts after it write
+#: into ``DOCUMENTATION_OPTIONS`` at once. The search page keeps all of them as they are, since its
+#: search tools load without ``defer`` and call them.
+DEFERRABLE_SCRIPTS = frozenset({"doctools.js", "sphinx_highlight.js", "clipboard.min.js", "copybutton.js",
+                                "sphinx-book-theme.js", "togglebutton.js", "design-tabs.js"})
 
 
 def add_static_files(app, config) -> None:
     config.html_static_path.append(str(STATIC_DIR))
+    config.templates_path.append(str(TEMPLATES_DIR))
+
+
+def defer_scripts(scripts: list) -> list:
+    """The page's scripts with those in :data:`DEFERRABLE_SCRIPTS` marked ``defer``."""
+    deferred = []
+    for script in scripts:
+        filename = str(getattr(script, "filename", "") or "")
+        attributes = dict(getattr(script, "attributes", {}) or {})
+        name = filename.split("?")[0].rsplit("/", 1)[-1]
+        if name in DEFERRABLE_SCRIPTS and not ({"defer", "async"} & attributes.keys()):
+            script = _JavaScript(filename, priority=script.priority, **attributes, defer="defer")
+        deferred.append(script)
+    return deferred
 
 def tidy_page_context(app, pagename, templatename, context, doctree) -> None:
-    """Two fixes to the theme's output, made where the HTML is generated:
+    """Three fixes to the theme's output, made where the HTML is generated:
 
+    - defer the scripts that need not hold up the first paint (:data:`DEFERRABLE_SCRIPTS`);
     - drop repeated inline scripts (sphinx-thebe adds its config twice, and the second
       ``const THEBE_JS_URL`` is a JavaScript error on every page);
     - give the sidebar's expand/collapse toggles an accessible name (an empty ``<summary>``
@@ -59,7 +92,7 @@ def tidy_page_context(app, pagename, templatename, context, doctree) -> None:
             if key not in seen:
                 seen.add(key)
                 unique.append(script)
-        context["script_files"] = unique
+        context["script_files"] = unique if pagename == "search" else defer_scripts(unique)
 
     name_download_items(context.get("header_buttons") or [])
 
