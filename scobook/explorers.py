@@ -52,14 +52,16 @@ class View:
 class Explorer:
     name: str
     title: str
-    kind: str  # "year": a number box and a slider; "choice": a drop-down list
+    kind: str  # "year": a number box and a slider; "choice": a drop-down list; "lists": several
+    #: drop-down lists, the value their choices joined by "|"; "filter": lists that filter rows
     label: str  # the control's visible label
     values: tuple[str, ...]  # every value of the control, in order
     labels: tuple[str, ...]  # what the reader sees for each value
     initial: str
     view: Callable[[str], View]
     has_map: bool = False
-    #: for a "filter" explorer: its drop-down lists, (label, field, ((value, label), ...)), each
+    #: for a "lists" explorer: its drop-down lists, (label, field, ((value, label), ...)).
+    #: For a "filter" explorer: its drop-down lists, (label, field, ((value, label), ...)), each
     #: with "all" first; its value is one choice per list joined by "|", "all|all|all"; and its rows,
     #: (html, {field: value}), which the book's script filters as :func:`filter_view` does
     filters: tuple = ()
@@ -157,11 +159,20 @@ def _principle_explorer() -> Explorer:
 
 # --- chapter 4: a state's blocs ------------------------------------------------------------
 
-def blocs_view(iso3: str) -> View:
-    """Which of the SCO, the EAEU, the CSTO, BRICS and ASEAN a state belongs to on the "as of"
-    day of the bloc data, with the dates of each membership."""
+def _blocs_day(year: str) -> pd.Timestamp:
+    checked = pd.Timestamp(as_of("blocs.csv"))
+    return min(pd.Timestamp(year=int(year), month=12, day=31), checked)
+
+
+def blocs_view(value: str) -> View:
+    """Which of the SCO, the EAEU, the CSTO, BRICS and ASEAN a state belongs to on a date, with
+    the dates of each membership: ``value`` is "ISO3|year", the day 31 December of that year (or the
+    "as of" day of the bloc data in its last year)."""
+    iso3, _, year = value.partition("|")
     membership = load_membership()
-    day = pd.Timestamp(as_of("blocs.csv"))
+    if not year.isdigit():
+        raise InputError(f"{value!r}: give a state's code and a year, joined by '|', for example 'KAZ|2018'")
+    day = _blocs_day(year)
     names = dict(zip(membership["iso3"], membership["country"]))
     if iso3 not in names:
         raise InputError(f"{iso3!r} is not a state of the membership file")
@@ -176,13 +187,18 @@ def blocs_view(iso3: str) -> View:
         periods = blocs[(blocs["iso3"] == iso3) & (blocs["bloc"] == bloc)]
         running = periods[(periods["start"] <= day) & (periods["end"].isna() | (periods["end"] > day))]
         if len(running):
-            member_of.append(bloc)
+            member_of.append(bloc if bloc in ("BRICS", "ASEAN") else f"the {bloc}")  # "the EAEU", "BRICS"
             since = _day(running["start"].iloc[0])
             rows.append(f"<li><strong>{html.escape(bloc)}</strong>: member since {since}</li>")
         elif len(periods):
-            rows.append(f"<li><strong>{html.escape(bloc)}</strong>: not a member then (was one: "
-                        + html.escape("; ".join(f"{_day(p.start)} to {_day(p.end)}" for p in periods.itertuples()))
-                        + ")</li>")
+            spans = []
+            for p in periods.itertuples():
+                if p.start > day:
+                    spans.append(f"member from {_day(p.start)}")
+                else:
+                    spans.append(f"was one from {_day(p.start)} to {_day(p.end)}")
+            rows.append(f"<li><strong>{html.escape(bloc)}</strong>: not a member then ("
+                        + html.escape("; ".join(spans)) + ")</li>")
         else:
             rows.append(f"<li><strong>{html.escape(bloc)}</strong>: not a member</li>")
     name = names[iso3]
@@ -194,10 +210,18 @@ def blocs_view(iso3: str) -> View:
 
 def _blocs_explorer() -> Explorer:
     membership = load_membership()
-    day = pd.Timestamp(as_of("blocs.csv"))
-    now = status_on(membership, day).sort_values("country")
-    return Explorer("state-blocs", "A state's blocs", "choice", "State", tuple(now["iso3"]), tuple(now["country"]),
-                    "KAZ" if "KAZ" in set(now["iso3"]) else now["iso3"].iloc[0], blocs_view)
+    checked = pd.Timestamp(as_of("blocs.csv"))
+    now = status_on(membership, checked).sort_values("country")
+    years = [str(y) for y in range(1996, checked.year + 1)]
+    year_labels = [y if int(y) < checked.year else f"{y} (to {_day(checked)})" for y in years]
+    states = list(zip(now["iso3"], now["country"]))
+    lists = (("State", "state", tuple(states)),
+             ("Year (31 December)", "year", tuple(zip(years, year_labels))))
+    values = tuple(f"{code}|{year}" for code, _ in states for year in years)
+    first = "KAZ" if "KAZ" in set(now["iso3"]) else now["iso3"].iloc[0]
+    # it opens on the "as of" day; a reader goes back to the article's year or before
+    return Explorer("state-blocs", "A state's blocs on a date", "lists", "State and year", values, values,
+                    f"{first}|{checked.year}", blocs_view, filters=lists)
 
 
 # --- chapter 5: the claims table as a filter ------------------------------------------------
@@ -348,7 +372,7 @@ def show_explorer(name: str):
                                    continuous_update=False, description="", layout=widgets.Layout(width="60%"))
         widgets.jslink((control, "value"), (slider, "value"))
         controls = widgets.HBox([control, slider])
-    elif explorer.kind == "filter":
+    elif explorer.kind in ("filter", "lists"):
         lists = [widgets.Dropdown(options=[(label, value) for value, label in options], value=initial, description=label)
                  for (label, _field, options), initial in zip(explorer.filters, explorer.initial.split("|"))]
         controls = widgets.HBox(lists, layout=widgets.Layout(flex_flow="row wrap"))

@@ -21,7 +21,7 @@ from scobook.membership import ARTICLE_DATE, load_membership, status_on
 PLACES = {
     "membership-on-date": ("chapters/02-membership/membership.html", ["2005", "2024"]),
     "principle": ("chapters/03-shanghai-spirit/spirit.html", ["equality", "consultation"]),
-    "state-blocs": ("chapters/04-eurasian-integration/integration.html", ["RUS", "IND"]),
+    "state-blocs": ("chapters/04-eurasian-integration/integration.html", ["RUS|2018", "ARM|2014", "IND|2016"]),
     "claims": ("chapters/05-reading-critically/claims.html", ["prediction|all|all", "all|none|9", "fact|borne_out|1"]),
 }
 
@@ -77,6 +77,26 @@ def test_the_membership_explorer_counts_as_the_data_do_up_to_the_as_of_day():
     assert "Iran: observer \u2192 member" in latest and "Belarus: observer \u2192 member" in latest
 
 
+def test_a_states_blocs_follow_the_chosen_year():
+    """Chapter 4's explorer: a state's blocs on 31 December of the chosen year (the "as of" day in
+    the last year), each membership with its first day, and a later one named as still to come."""
+    explorer = get_explorer("state-blocs")
+    checked = pd.Timestamp(as_of("blocs.csv"))
+    assert explorer.initial == f"KAZ|{checked.year}"
+    assert [v for v, _ in explorer.filters[1][2]] == [str(y) for y in range(1996, checked.year + 1)]
+    assert explorer.view(f"KAZ|{checked.year}").announce.startswith(f"Kazakhstan on {checked:%-d %B %Y}: ")
+    before, after = explorer.view("ARM|2014"), explorer.view("ARM|2015")
+    assert "EAEU" not in before.announce and "EAEU" in after.announce
+    assert "EAEU</strong>: not a member then (member from 2 January 2015)" in before.html
+    assert "EAEU</strong>: member since 2 January 2015" in after.html
+    assert "SCO</strong>: observer" in explorer.view("IND|2016").html
+    assert "SCO</strong>: member" in explorer.view("IND|2017").html and "the SCO" in explorer.view("IND|2017").announce
+    with pytest.raises(InputError, match="give a state's code and a year"):
+        explorer.view("KAZ")
+    with pytest.raises(InputError, match="'XXX' is not a state"):
+        explorer.view("XXX|2018")
+
+
 def test_the_map_fills_each_state_with_its_status_pattern_and_hatching():
     svg = map_svg({"CHN": "member", "IRN": "observer"})
     assert 'data-iso3="CHN"' in svg and 'fill="url(#sco-map-member)"' in svg and 'fill="url(#sco-map-observer)"' in svg
@@ -93,7 +113,7 @@ def test_the_live_rendering_shows_the_definitions_view():
         box = show_explorer(name)
         controls, view = box.children
         for value in values:
-            if explorer.kind == "filter":
+            if explorer.kind in ("filter", "lists"):
                 for widget, choice in zip(controls.children, value.split("|")):
                     widget.value = choice
             elif explorer.kind == "year":
@@ -163,6 +183,17 @@ def test_both_renderings_show_the_same_view_for_the_same_value(browser, site, wi
             kinds = [value for value, _label in explorer.filters[0][2]]
             before = kinds[kinds.index(explorer.initial.split("|")[0]) - 1]
             compare(page, section, explorer, "|".join([before, "all", "all"]))
+            for value in values:
+                for field_list, choice in zip(section.locator("select").all(), value.split("|")):
+                    field_list.select_option(choice)
+                compare(page, section, explorer, value)
+        elif explorer.kind == "lists":
+            first = section.locator("select").first
+            first.focus()
+            page.keyboard.press("ArrowDown")  # the next state, the same year
+            states = [value for value, _label in explorer.filters[0][2]]
+            state, year = explorer.initial.split("|")
+            compare(page, section, explorer, f"{states[states.index(state) + 1]}|{year}")
             for value in values:
                 for field_list, choice in zip(section.locator("select").all(), value.split("|")):
                     field_list.select_option(choice)

@@ -43,7 +43,7 @@ def explorer_html(explorer: Explorer) -> str:
                    f'inputmode="numeric"> '
                    f'<input type="range" id="{name}-range" min="{low}" max="{high}" value="{explorer.initial}" '
                    f'aria-label="{html.escape(explorer.label)} (slider)">')
-    elif explorer.kind == "filter":
+    elif explorer.kind in ("filter", "lists"):
         control = ""
         for (label, field, options), initial in zip(explorer.filters, explorer.initial.split("|")):
             choices = "".join(f'<option value="{html.escape(v)}"{" selected" if v == initial else ""}>'

@@ -84,6 +84,13 @@
       };
       filters.forEach(function (list) { list.addEventListener("change", function () { filter(true); }); });
       filter(false);
+    } else if (filters.length) {
+      /* several lists: the view of their choices, joined by "|" */
+      var chosen = function () {
+        return Array.prototype.map.call(filters, function (l) { return l.value; }).join("|");
+      };
+      filters.forEach(function (list) { list.addEventListener("change", function () { show(chosen(), true); }); });
+      show(chosen(), false);
     } else if (select) {
       select.addEventListener("change", function () { show(select.value, true); });
       show(select.value, false);
