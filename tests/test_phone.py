@@ -248,6 +248,22 @@ def test_a_quiz_after_a_wrong_and_a_right_answer_has_no_serious_axe_violation(ph
     assert (after_wrong, after_right) == ([], [])
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_the_words_searched_for_are_marked_legibly(phone, site, mode):
+    """A page opened from the search results marks the words searched for (Sphinx's
+    sphinx_highlight.js, which runs on every page now that the search tools load only on the
+    search page); the marked words, in links too, keep AA contrast in light and dark."""
+    page = phone(mode).new_page()
+    page.goto(f"{site}/{QUIZ_PAGE}?highlight=SCO+Shanghai", wait_until="load")
+    page.wait_for_selector("span.highlighted", state="attached", timeout=5000)
+    marked = page.locator("span.highlighted").count()
+    in_links = page.locator("a span.highlighted").count()
+    found = serious_axe_violations(page)
+    page.close()
+    assert marked > 5 and in_links > 0, (marked, in_links)
+    assert found == []
+
+
 def test_a_first_visit_logs_no_theme_mode_error(browser, site):
     """pydata-sphinx-theme logs "Got invalid theme mode" when html_context has no default_mode
     (set in _config.yml); a fresh context has an empty localStorage, as a first visit does."""
