@@ -14,6 +14,9 @@ from scobook.membership import check_overlaps, held_on, parse_date, require_coun
 from scobook.paths import data_path
 from scobook.reading import read_csv_strict
 
+#: How a caveat begins when the membership itself is in doubt (``data/blocs.csv``, column ``caveat``).
+UNCLEAR = "Unclear:"
+
 BLOCS = {
     "EAEU": "Eurasian Economic Union",
     "CSTO": "Collective Security Treaty Organization",
@@ -23,11 +26,14 @@ BLOCS = {
 
 
 def load_blocs(path: str | Path | None = None, *, today: dt.date | None = None) -> pd.DataFrame:
-    """Full memberships: ``bloc, country, iso3, start, end, source, notes`` (``end`` exclusive)."""
+    """Full memberships: ``bloc, country, iso3, start, end, source, notes, caveat`` (``end``
+    exclusive; ``caveat`` is what a reader is told beside the dates, "Unclear: ..." when the
+    membership itself is in doubt)."""
     path = Path(path) if path is not None else data_path("blocs.csv")
     table = read_csv_strict(path, required=("bloc", "country", "iso3", "start", "end", "source"))
-    if "notes" not in table:
-        table["notes"] = ""
+    for optional in ("notes", "caveat"):
+        if optional not in table:
+            table[optional] = ""
     records = []
     for row, record in enumerate(table.to_dict("records"), start=2):
         if record["bloc"] not in BLOCS:

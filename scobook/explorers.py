@@ -18,6 +18,7 @@ the same views:
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,12 +27,12 @@ import numpy as np
 import pandas as pd
 
 from scobook.article import load_article
-from scobook.blocs import BLOCS, load_blocs
+from scobook.blocs import BLOCS, UNCLEAR, load_blocs
 from scobook.catalog import as_of
 from scobook.claims import CLAIM_TYPES, OUTCOME_LABELS, load_claims, outcome_label
 from scobook.errors import InputError
 from scobook.maps import NO_STATUS_COLOUR, SMALL_STATES, WINDOW, laea, load_country_shapes, projected_rings
-from scobook.membership import ARTICLE_DATE, load_membership, status_on
+from scobook.membership import ARTICLE_DATE, held_on, load_membership, status_on
 from scobook.outlets import label as outlet_label
 from scobook.palette import PALETTE
 from scobook.spirit import load_principles, principle_card_html
@@ -164,46 +165,86 @@ def _blocs_day(year: str) -> pd.Timestamp:
     return min(pd.Timestamp(year=int(year), month=12, day=31), checked)
 
 
+def _status_word(status: str) -> str:
+    """"observer", "dialogue partner", "SCO partner": a status's label as words in a sentence."""
+    label = re.sub(r"\s*\(.*\)$", "", STATUS_LABELS[status])
+    return label if label[:2].isupper() else label[0].lower() + label[1:]
+
+
+def _article(words: str) -> str:
+    return ("an " if words[0].lower() in "aeiou" else "a ") + words
+
+
+def _sco_row(membership: pd.DataFrame, iso3: str, day: pd.Timestamp) -> tuple[str, bool]:
+    """The SCO line of a state's blocs on ``day``, and whether it was a full member then."""
+    periods = membership[membership["iso3"] == iso3]
+    running = periods[held_on(periods, day)]
+    founded = membership.loc[membership["status"] == "member", "start"].min()
+    if not len(running):
+        later = periods[periods["start"] > day].sort_values("start")
+        if len(later):
+            first = later.iloc[0]
+            return f"no status yet ({_article(_status_word(first['status']))} from {_day(first['start'])})", False
+        return "no status", False
+    status, since = running["status"].iloc[0], running["start"].iloc[0]
+    if status == "shanghai_five":
+        return (f"not founded yet (founded on {_day(founded)}); one of the Shanghai Five, "
+                f"its forerunner, since {_day(since)}"), False
+    return f"{_status_word(status)} since {_day(since)}", status == "member"
+
+
+def _bloc_row(periods: pd.DataFrame, day: pd.Timestamp) -> tuple[str, str, bool]:
+    """One bloc's line on ``day`` (every period of the state's membership, in date order), its
+    caveats, and whether the state was a member then (``end`` is the first day it no longer was)."""
+    periods = periods.sort_values("start")
+    if not len(periods):
+        return "not a member", "", False
+    running = periods[held_on(periods, day)]
+    others = []
+    for p in periods.itertuples():
+        if len(running) and p.start == running["start"].iloc[0]:
+            continue
+        if p.start > day:
+            others.append(f"joined on {_day(p.start)}")
+        else:
+            others.append(f"a member from {_day(p.start)}; the membership ended on {_day(p.end)}")
+    if len(running):
+        head = f"member since {_day(running['start'].iloc[0])}"
+    elif (periods["start"] > day).all():
+        head = "not yet a member"
+    else:
+        head = "no longer a member"
+    line = head + (f" ({'; '.join(others)})" if others else "")
+    caveats = " ".join(c for c in periods["caveat"] if c)
+    return line, caveats, bool(len(running))
+
+
 def blocs_view(value: str) -> View:
     """Which of the SCO, the EAEU, the CSTO, BRICS and ASEAN a state belongs to on a date, with
-    the dates of each membership: ``value`` is "ISO3|year", the day 31 December of that year (or the
-    "as of" day of the bloc data in its last year)."""
+    the dates of each membership and the data's caveats: ``value`` is "ISO3|year", the day
+    31 December of that year (or the "as of" day of the bloc data in its last year)."""
     iso3, _, year = value.partition("|")
-    membership = load_membership()
     if not year.isdigit():
         raise InputError(f"{value!r}: give a state's code and a year, joined by '|', for example 'KAZ|2018'")
-    day = _blocs_day(year)
+    membership = load_membership()
     names = dict(zip(membership["iso3"], membership["country"]))
     if iso3 not in names:
         raise InputError(f"{iso3!r} is not a state of the membership file")
-    sco = dict(zip(status_on(membership, day)["iso3"], status_on(membership, day)["status"]))
+    day = _blocs_day(year)
+    sco, in_sco = _sco_row(membership, iso3, day)
+    rows = [f"<li><strong>SCO</strong>: {html.escape(sco)}.</li>"]
+    member_of = ["the SCO"] if in_sco else []
     blocs = load_blocs()
-    rows, member_of = [], []
-    status = sco.get(iso3)
-    rows.append(f"<li><strong>SCO</strong>: {html.escape(STATUS_LABELS[status].lower() if status else 'no status')}</li>")
-    if status in ("member", "shanghai_five"):
-        member_of.append("the SCO")
     for bloc in BLOCS:
-        periods = blocs[(blocs["iso3"] == iso3) & (blocs["bloc"] == bloc)]
-        running = periods[(periods["start"] <= day) & (periods["end"].isna() | (periods["end"] > day))]
-        if len(running):
-            member_of.append(bloc if bloc in ("BRICS", "ASEAN") else f"the {bloc}")  # "the EAEU", "BRICS"
-            since = _day(running["start"].iloc[0])
-            rows.append(f"<li><strong>{html.escape(bloc)}</strong>: member since {since}</li>")
-        elif len(periods):
-            spans = []
-            for p in periods.itertuples():
-                if p.start > day:
-                    spans.append(f"member from {_day(p.start)}")
-                else:
-                    spans.append(f"was one from {_day(p.start)} to {_day(p.end)}")
-            rows.append(f"<li><strong>{html.escape(bloc)}</strong>: not a member then ("
-                        + html.escape("; ".join(spans)) + ")</li>")
-        else:
-            rows.append(f"<li><strong>{html.escape(bloc)}</strong>: not a member</li>")
-    name = names[iso3]
-    announce = (f"{name} on {_day(day)}: a full member of {_join(member_of)}." if member_of
-                else f"{name} on {_day(day)}: a full member of none of these five.")
+        line, caveats, member = _bloc_row(blocs[(blocs["iso3"] == iso3) & (blocs["bloc"] == bloc)], day)
+        name = bloc if bloc in ("BRICS", "ASEAN") else f"the {bloc}"  # "the EAEU", "BRICS"
+        if member:
+            member_of.append(f"{name} (unclear)" if caveats.startswith(UNCLEAR) else name)
+        label = "" if caveats.startswith(UNCLEAR) else "Note: "
+        note = f' <span class="sco-explorer-note">{label}{html.escape(caveats)}</span>' if caveats else ""
+        rows.append(f"<li><strong>{html.escape(bloc)}</strong>: {html.escape(line)}.{note}</li>")
+    announce = (f"{names[iso3]} on {_day(day)}: a full member of {_join(member_of)}." if member_of
+                else f"{names[iso3]} on {_day(day)}: not a full member of any of these five.")
     body = f'<p class="sco-explorer-result"><strong>{html.escape(announce)}</strong></p><ul>{"".join(rows)}</ul>'
     return View(body, announce)
 

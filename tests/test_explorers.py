@@ -5,6 +5,7 @@ same value; keyboard-operable, announced, 44 px targets, readable in dark mode, 
 from __future__ import annotations
 
 import gzip
+import html
 import re
 
 import pandas as pd
@@ -12,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, offline_context
+from scobook.blocs import load_blocs
 from scobook.catalog import as_of
 from scobook.errors import InputError
 from scobook.explorers import explorer_names, get_explorer, map_svg
@@ -87,10 +89,24 @@ def test_a_states_blocs_follow_the_chosen_year():
     assert explorer.view(f"KAZ|{checked.year}").announce.startswith(f"Kazakhstan on {checked:%-d %B %Y}: ")
     before, after = explorer.view("ARM|2014"), explorer.view("ARM|2015")
     assert "EAEU" not in before.announce and "EAEU" in after.announce
-    assert "EAEU</strong>: not a member then (member from 2 January 2015)" in before.html
-    assert "EAEU</strong>: member since 2 January 2015" in after.html
-    assert "SCO</strong>: observer" in explorer.view("IND|2016").html
-    assert "SCO</strong>: member" in explorer.view("IND|2017").html and "the SCO" in explorer.view("IND|2017").announce
+    assert "EAEU</strong>: not yet a member (joined on 2 January 2015)." in before.html
+    assert "EAEU</strong>: member since 2 January 2015." in after.html
+    assert "SCO</strong>: no status yet (a dialogue partner from " in before.html
+    assert "SCO</strong>: observer since" in explorer.view("IND|2016").html
+    assert "SCO</strong>: member since" in explorer.view("IND|2017").html and "the SCO" in explorer.view("IND|2017").announce
+    # before 15 June 2001 there was no SCO: its founders were the Shanghai Five, not full members
+    founders = explorer.view("CHN|1996")
+    assert "the SCO" not in founders.announce and "Shanghai Five" in founders.html
+    # an ended membership, with the caveat of its row shown beside it
+    uzbekistan = explorer.view("UZB|2013").html
+    assert "CSTO</strong>: no longer a member (a member from 16 August 2006; the membership ended on 19 December 2012)." in uzbekistan
+    blocs = load_blocs()
+    caveat = blocs.loc[(blocs["bloc"] == "CSTO") & (blocs["iso3"] == "UZB"), "caveat"].iloc[0]
+    assert caveat and html.escape(caveat) in uzbekistan
+    assert "froze its participation in February 2024" in explorer.view("ARM|2024").html
+    # a membership in doubt is called unclear in the sentence a screen reader hears
+    assert explorer.view("SAU|2024").announce.endswith("a full member of BRICS (unclear).")
+    assert "(unclear)" not in explorer.view("IRN|2024").announce
     with pytest.raises(InputError, match="give a state's code and a year"):
         explorer.view("KAZ")
     with pytest.raises(InputError, match="'XXX' is not a state"):
