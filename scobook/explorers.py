@@ -241,7 +241,7 @@ def blocs_view(value: str) -> View:
         if member:
             member_of.append(f"{name} (unclear)" if caveats.startswith(UNCLEAR) else name)
         label = "" if caveats.startswith(UNCLEAR) else "Note: "
-        note = f' <span class="sco-explorer-note">{label}{html.escape(caveats)}</span>' if caveats else ""
+        note = f'<br><span class="sco-explorer-note">{label}{html.escape(caveats)}</span>' if caveats else ""
         rows.append(f"<li><strong>{html.escape(bloc)}</strong>: {html.escape(line)}.{note}</li>")
     announce = (f"{names[iso3]} on {_day(day)}: a full member of {_join(member_of)}." if member_of
                 else f"{names[iso3]} on {_day(day)}: not a full member of any of these five.")
@@ -414,7 +414,8 @@ def show_explorer(name: str):
         widgets.jslink((control, "value"), (slider, "value"))
         controls = widgets.HBox([control, slider])
     elif explorer.kind in ("filter", "lists"):
-        lists = [widgets.Dropdown(options=[(label, value) for value, label in options], value=initial, description=label)
+        lists = [widgets.Dropdown(options=[(label, value) for value, label in options], value=initial, description=label,
+                                  style={"description_width": "initial"})  # the whole label, "Year (31 December)"
                  for (label, _field, options), initial in zip(explorer.filters, explorer.initial.split("|"))]
         controls = widgets.HBox(lists, layout=widgets.Layout(flex_flow="row wrap"))
         control = _Joined(lists)

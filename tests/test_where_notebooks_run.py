@@ -251,7 +251,7 @@ def test_notebook_runs_on_a_jupyterhub_after_nbgitpuller(hub, notebook):
 def test_live_quiz_and_year_box_work_by_keyboard_on_the_hub(hub, interface, browser):
     """JupyterLab and Notebook 7 from the hub's environment, driven in headless Chromium: the
     live quiz is answered with Tab and Space only (Jupyter's arrow-key bindings cannot steal it),
-    and the membership explorer takes a typed year."""
+    the membership explorer takes a typed year, and chapter 4's explorer a state and a year."""
     _, repository, python = hub
     with jupyter_ui.JupyterServer(python, repository, interface, browser=browser) as server:
         result = jupyter_ui.check_keyboard(server, "chapters/01-article/article-as-data.ipynb",
@@ -262,3 +262,6 @@ def test_live_quiz_and_year_box_work_by_keyboard_on_the_hub(hub, interface, brow
         year = jupyter_ui.check_year_box(server, "chapters/02-membership/membership.ipynb", 2005,
                                          ROOT / "test-output" / "jupyter")
         assert "31 December 2005" in year["view"], year
+        blocs = jupyter_ui.check_state_blocs(server, "chapters/04-eurasian-integration/integration.ipynb",
+                                             "Armenia", 2014, ROOT / "test-output" / "jupyter")
+        assert "EAEU: not yet a member (joined on 2 January 2015)." in blocs["view"], blocs

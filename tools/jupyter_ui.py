@@ -197,6 +197,32 @@ def check_year_box(server: JupyterServer, notebook: str, year: int, shots: Path)
     return {"view": view}
 
 
+def check_state_blocs(server: JupyterServer, notebook: str, state: str, year: int, shots: Path) -> dict:
+    """Choose a state and a year in chapter 4's explorer (two drop-down lists) and read what it
+    redraws. The explorer's cell is scrolled into view first: both interfaces lay out only the
+    cells in view, and text out of view is not rendered."""
+    server.open(notebook)
+    server.run_all()
+    page = server.page
+    index = page.evaluate("""Array.from(window.jupyterapp.shell.currentWidget.content.model.cells)
+        .findIndex(c => c.type === 'code' && c.sharedModel.getSource().includes('show_explorer("state-blocs")'))""")
+    server.scroll_to_cell(index)
+    states = page.locator(".widget-dropdown", has_text="State").locator("select").first
+    years = page.locator(".widget-dropdown", has_text="Year").locator("select").first
+    states.wait_for(timeout=60_000)
+    states.scroll_into_view_if_needed()
+    states.select_option(label=state)
+    years.select_option(label=str(year))
+    wanted = f"{state} on 31 December {year}"
+    page.wait_for_function(f"[...document.querySelectorAll('.widget-html-content')].some(e => e.textContent.includes({wanted!r}))",
+                           timeout=30_000)
+    years.scroll_into_view_if_needed()
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / f"{server.interface}-state-blocs.png"))
+    view = page.locator(".widget-html-content", has_text=wanted).first.text_content()
+    return {"view": " ".join(view.split())}
+
+
 def tour(interfaces: list[str]) -> int:
     """Every notebook in each interface, in a clean copy of the book: Run All, screenshots of the
     first screen and the first chart, and the error outputs (there should be none)."""
