@@ -36,7 +36,7 @@ from scobook.membership import ARTICLE_DATE, held_on, load_membership, status_on
 from scobook.outlets import label as outlet_label
 from scobook.palette import PALETTE
 from scobook.spirit import load_principles, principle_card_html
-from scobook.statuses import STATUS_LABELS, STATUS_PLURALS, STATUS_STYLE
+from scobook.statuses import STATUS_LABELS, STATUS_PHRASES, STATUS_PLURALS, STATUS_STYLE
 from scobook.text import long_date as _day
 
 
@@ -171,10 +171,6 @@ def _status_word(status: str) -> str:
     return label if label[:2].isupper() else label[0].lower() + label[1:]
 
 
-def _article(words: str) -> str:
-    return ("an " if words[0].lower() in "aeiou" else "a ") + words
-
-
 def _sco_row(membership: pd.DataFrame, iso3: str, day: pd.Timestamp) -> tuple[str, bool]:
     """The SCO line of a state's blocs on ``day``, and whether it was a full member then."""
     periods = membership[membership["iso3"] == iso3]
@@ -184,7 +180,8 @@ def _sco_row(membership: pd.DataFrame, iso3: str, day: pd.Timestamp) -> tuple[st
         later = periods[periods["start"] > day].sort_values("start")
         if len(later):
             first = later.iloc[0]
-            return f"no status yet ({_article(_status_word(first['status']))} from {_day(first['start'])})", False
+            became = STATUS_PHRASES[first["status"]].removeprefix("was ")  # "an SCO partner", "an observer"
+            return f"no status yet ({became} from {_day(first['start'])})", False
         return "no status", False
     status, since = running["status"].iloc[0], running["start"].iloc[0]
     if status == "shanghai_five":

@@ -92,6 +92,7 @@ def test_a_states_blocs_follow_the_chosen_year():
     assert "EAEU</strong>: not yet a member (joined on 2 January 2015)." in before.html
     assert "EAEU</strong>: member since 2 January 2015." in after.html
     assert "SCO</strong>: no status yet (a dialogue partner from " in before.html
+    assert "SCO</strong>: no status yet (an SCO partner from " in explorer.view("LAO|2020").html
     assert "SCO</strong>: observer since" in explorer.view("IND|2016").html
     assert "SCO</strong>: member since" in explorer.view("IND|2017").html and "the SCO" in explorer.view("IND|2017").announce
     # before 15 June 2001 there was no SCO: its founders were the Shanghai Five, not full members
