@@ -24,6 +24,10 @@ BLOCS = {
     "ASEAN": "Association of Southeast Asian Nations",
 }
 
+#: Each bloc's short name as it reads in a sentence: "a member of the EAEU", but "of BRICS" and
+#: "of ASEAN", which are said without "the".
+IN_A_SENTENCE = {"EAEU": "the EAEU", "CSTO": "the CSTO", "BRICS": "BRICS", "ASEAN": "ASEAN"}
+
 
 def load_blocs(path: str | Path | None = None, *, today: dt.date | None = None) -> pd.DataFrame:
     """Full memberships: ``bloc, country, iso3, start, end, source, notes, caveat`` (``end``
