@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from scobook.article import load_article
-from scobook.blocs import BLOCS, UNCLEAR, load_blocs
+from scobook.blocs import BLOCS, IN_A_SENTENCE, UNCLEAR, load_blocs
 from scobook.catalog import as_of
 from scobook.claims import CLAIM_TYPES, OUTCOME_LABELS, load_claims, outcome_label
 from scobook.errors import InputError
@@ -160,9 +160,9 @@ def _principle_explorer() -> Explorer:
 
 # --- chapter 4: a state's blocs ------------------------------------------------------------
 
-def _blocs_day(year: str) -> pd.Timestamp:
-    checked = pd.Timestamp(as_of("blocs.csv"))
-    return min(pd.Timestamp(year=int(year), month=12, day=31), checked)
+def _blocs_data() -> tuple[pd.DataFrame, pd.DataFrame, pd.Timestamp]:
+    """What every view of the explorer reads: the SCO statuses, the blocs and their "as of" day."""
+    return load_membership(), load_blocs(), pd.Timestamp(as_of("blocs.csv"))
 
 
 def _status_word(status: str) -> str:
@@ -216,25 +216,25 @@ def _bloc_row(periods: pd.DataFrame, day: pd.Timestamp) -> tuple[str, str, bool]
     return line, caveats, bool(len(running))
 
 
-def blocs_view(value: str) -> View:
+def blocs_view(value: str, data: tuple[pd.DataFrame, pd.DataFrame, pd.Timestamp] | None = None) -> View:
     """Which of the SCO, the EAEU, the CSTO, BRICS and ASEAN a state belongs to on a date, with
     the dates of each membership and the data's caveats: ``value`` is "ISO3|year", the day
-    31 December of that year (or the "as of" day of the bloc data in its last year)."""
+    31 December of that year (or the "as of" day of the bloc data in its last year). ``data`` is
+    :func:`_blocs_data`'s, read once for the 800-odd views the book precomputes."""
     iso3, _, year = value.partition("|")
     if not year.isdigit():
         raise InputError(f"{value!r}: give a state's code and a year, joined by '|', for example 'KAZ|2018'")
-    membership = load_membership()
+    membership, blocs, checked = data or _blocs_data()
     names = dict(zip(membership["iso3"], membership["country"]))
     if iso3 not in names:
         raise InputError(f"{iso3!r} is not a state of the membership file")
-    day = _blocs_day(year)
+    day = min(pd.Timestamp(year=int(year), month=12, day=31), checked)
     sco, in_sco = _sco_row(membership, iso3, day)
     rows = [f"<li><strong>SCO</strong>: {html.escape(sco)}.</li>"]
     member_of = ["the SCO"] if in_sco else []
-    blocs = load_blocs()
     for bloc in BLOCS:
         line, caveats, member = _bloc_row(blocs[(blocs["iso3"] == iso3) & (blocs["bloc"] == bloc)], day)
-        name = bloc if bloc in ("BRICS", "ASEAN") else f"the {bloc}"  # "the EAEU", "BRICS"
+        name = IN_A_SENTENCE[bloc]
         if member:
             member_of.append(f"{name} (unclear)" if caveats.startswith(UNCLEAR) else name)
         label = "" if caveats.startswith(UNCLEAR) else "Note: "
@@ -247,8 +247,8 @@ def blocs_view(value: str) -> View:
 
 
 def _blocs_explorer() -> Explorer:
-    membership = load_membership()
-    checked = pd.Timestamp(as_of("blocs.csv"))
+    data = _blocs_data()
+    membership, _blocs, checked = data
     now = status_on(membership, checked).sort_values("country")
     years = [str(y) for y in range(1996, checked.year + 1)]
     year_labels = [y if int(y) < checked.year else f"{y} (to {_day(checked)})" for y in years]
@@ -259,7 +259,7 @@ def _blocs_explorer() -> Explorer:
     first = "KAZ" if "KAZ" in set(now["iso3"]) else now["iso3"].iloc[0]
     # it opens on the "as of" day; a reader goes back to the article's year or before
     return Explorer("state-blocs", "A state's blocs on a date", "lists", "State and year", values, values,
-                    f"{first}|{checked.year}", blocs_view, filters=lists)
+                    f"{first}|{checked.year}", lambda value: blocs_view(value, data), filters=lists)
 
 
 # --- chapter 5: the claims table as a filter ------------------------------------------------

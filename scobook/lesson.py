@@ -50,11 +50,11 @@ def _claim_ids(path, field, value, claims) -> list[str]:
     return ids
 
 
-def article_sentence(paragraph: int, text: str) -> str:
+def article_sentence(paragraph: int, text: str, article=None) -> str:
     """The whole sentence of the article (in ¶``paragraph``) that holds ``text``, a claim that may
-    be only a clause of it."""
-
-    for sentence in re.split(r"(?<=[.!?])\s+", load_article().paragraph(int(paragraph))):
+    be only a clause of it. ``article`` is the loaded article, if the caller has it."""
+    article = article if article is not None else load_article()
+    for sentence in re.split(r"(?<=[.!?])\s+", article.paragraph(int(paragraph))):
         if text.rstrip(".").strip() in sentence:
             return sentence
     raise KeyError(f"{text!r} is not in paragraph {paragraph}")
@@ -74,12 +74,12 @@ def _also_accept(path, part: str, value, ids, claims) -> None:
 
 def _sharing_a_sentence(ids, others, claims) -> tuple[str, str] | None:
     """The first pair (one of ``ids``, one of ``others``) of claims that are clauses of one sentence."""
-    def whole(claim_id):
-        return article_sentence(claims.loc[claim_id, "paragraph"], claims.loc[claim_id, "sentence"])
-
+    article = load_article()
+    whole = {claim_id: article_sentence(claims.loc[claim_id, "paragraph"], claims.loc[claim_id, "sentence"], article)
+             for claim_id in {*ids, *others}}
     for claim_id in ids:
         for other in others:
-            if claim_id != other and whole(claim_id) == whole(other):
+            if claim_id != other and whole[claim_id] == whole[other]:
                 return claim_id, other
     return None
 

@@ -113,18 +113,20 @@ def load_membership(path: str | Path | None = None, *, today: dt.date | None = N
 def check_overlaps(path: Path, frame: pd.DataFrame, by: tuple[str, ...] = ("iso3",)) -> None:
     """No two periods of the same ``by`` group (a state, or a state in one bloc) may overlap.
     ``frame`` needs ``iso3, status, start, end, row`` columns."""
-    far_future = pd.Timestamp.max
-    for _, periods in frame.sort_values([*by, "start"]).groupby(list(by), sort=False):
-        iso3 = periods["iso3"].iloc[0]
-        previous = None
-        for period in periods.itertuples():
-            if previous is not None and period.start < (previous.end if previous.end is not pd.NaT else far_future):
-                raise DataError(
-                    path, period.row, "start",
-                    f"{iso3}'s {period.status} period from {period.start:%Y-%m-%d} overlaps its "
-                    f"{previous.status} period of row {previous.row} (ends {'never' if previous.end is pd.NaT else f'{previous.end:%Y-%m-%d}'})",
-                )
-            previous = period
+    ordered = frame.sort_values([*by, "start"]).reset_index(drop=True)
+    keys = ordered[list(by)].astype(object)
+    same_group = (keys == keys.shift()).all(axis=1)  # the first row's shifted keys are NaN: never equal
+    previous_end = ordered["end"].fillna(pd.Timestamp.max).shift()  # a period without an end runs on
+    overlapping = ordered.index[same_group & (ordered["start"] < previous_end)]
+    if len(overlapping):  # the first overlap, in the order of states and dates
+        period, previous = (ordered.loc[i].to_dict() for i in (overlapping[0], overlapping[0] - 1))
+        period["row"], previous["row"] = int(period["row"]), int(previous["row"])  # "row 3", not NumPy's 3
+        ends = "never" if pd.isna(previous["end"]) else f"{previous['end']:%Y-%m-%d}"
+        raise DataError(
+            path, period["row"], "start",
+            f"{period['iso3']}'s {period['status']} period from {period['start']:%Y-%m-%d} overlaps its "
+            f"{previous['status']} period of row {previous['row']} (ends {ends})",
+        )
 
 
 def held_on(periods: pd.DataFrame, day: pd.Timestamp) -> pd.Series:

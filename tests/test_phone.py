@@ -368,7 +368,7 @@ WIDE_TABLES_NOTED = """() => [...document.querySelectorAll('div.cell_output tabl
     .filter(box => box.scrollWidth > box.clientWidth + 1)
     .every(box => box.previousElementSibling && box.previousElementSibling.classList.contains('sco-scroll-note'))"""
 
-NOTEBOOK_PHONE = """() => {
+NOTEBOOK_PHONE = r"""() => {
     const visible = e => e.offsetParent !== null && e.getBoundingClientRect().height > 0;
     // the lesson's code is folded on a phone (sco-phone-code.js): open every fold, then measure
     const phoneFolds = document.querySelectorAll('details.sco-phone-code').length;

@@ -229,7 +229,7 @@ def subset_icon_fonts(app, exception) -> None:
             logger.warning(f"{where} ({describe(char)}): no glyph in any Font Awesome font", type="scobook",
                            subtype="fonts")
 
-    wanted = used.characters()
+    wanted = app._scobook_icon_characters = used.characters()  # prune_icon_tables reads it after
     for path, data in originals.items():
         flavor = {".woff2": "woff2", ".woff": "woff"}.get(path.suffix)
         try:
@@ -266,7 +266,9 @@ def prune_icon_tables(app, exception) -> None:
     outdir = Path(app.outdir)
     paths = sorted((outdir / "_static").rglob("*.css"))
     css = read_icon_css(p.read_text(encoding="utf-8", errors="replace") for p in paths)
-    wanted = used_glyphs(outdir, css).characters()
+    wanted = getattr(app, "_scobook_icon_characters", None)  # what subset_icon_fonts found, if it ran
+    if wanted is None:
+        wanted = used_glyphs(outdir, css).characters()
     for path in paths:
         text = path.read_text(encoding="utf-8", errors="replace")
         if ":before{content:" not in text and "--fa:" not in text:

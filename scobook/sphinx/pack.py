@@ -103,10 +103,13 @@ class _PackDirective(SphinxDirective):
 
         for name in ("lesson.yml", "claims.csv", "perspectives.yml", "discussion.yml", "outlets.yml", "article.yml"):
             self.env.note_dependency(str(data_path(name)))
-        try:
-            return load_lesson()
-        except ValueError as exc:
-            raise self.error(str(exc)) from exc
+        app = self.env.app  # one build reads the pack's data once, not once a directive
+        if getattr(app, "_scobook_lesson", None) is None:
+            try:
+                app._scobook_lesson = load_lesson()
+            except ValueError as exc:
+                raise self.error(str(exc)) from exc
+        return app._scobook_lesson
 
     def block(self, *children: nodes.Node, kind: str) -> list[nodes.Node]:
         box = nodes.container(classes=[PACK, f"sco-pack-{kind}"])
