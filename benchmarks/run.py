@@ -7,9 +7,9 @@ Needs Chromium for the page sizes (see CONTRIBUTING.md, "Browser tests").
 
 from __future__ import annotations
 
+import ast
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -67,9 +67,12 @@ def median_seconds(path: Path, runs: int = 3) -> float:
 def imports_only(out: Path) -> Path:
     """A notebook of the chapters' import lines and nothing else (pandas, matplotlib, ipywidgets and
     the package): the least any of them can take, since a student's Run All starts with them."""
-    lines = {line for path in NOTEBOOKS for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"
-             for line in cell.source.splitlines() if re.match(r"(import [\w.]+( as \w+)?|from [\w.]+ import [\w, ]+)$", line)}
-    lines.add("import matplotlib.pyplot  # every chapter draws (scobook.charts.new_figure imports it)")
+    lines = {"import matplotlib.pyplot  # every chapter draws (scobook.charts.new_figure imports it)"}
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                tree = ast.parse(cell.source)  # the cells are plain Python (no magics)
+                lines |= {ast.unparse(node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))}
     setup = f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(setup + "\n".join(sorted(lines)))]), out)
     return out

@@ -116,8 +116,8 @@ def check_overlaps(path: Path, frame: pd.DataFrame, by: tuple[str, ...] = ("iso3
     ordered = frame.sort_values([*by, "start"]).reset_index(drop=True)
     keys = ordered[list(by)].astype(object)
     same_group = (keys == keys.shift()).all(axis=1)  # the first row's shifted keys are NaN: never equal
-    previous_end = ordered["end"].fillna(pd.Timestamp.max).shift()  # a period without an end runs on
-    overlapping = ordered.index[same_group & (ordered["start"] < previous_end)]
+    previous_runs_on = ordered["end"].isna().shift(fill_value=False)  # the previous period has no end
+    overlapping = ordered.index[same_group & (previous_runs_on | (ordered["start"] < ordered["end"].shift()))]
     if len(overlapping):  # the first overlap, in the order of states and dates
         period, previous = (ordered.loc[i].to_dict() for i in (overlapping[0], overlapping[0] - 1))
         period["row"], previous["row"] = int(period["row"]), int(previous["row"])  # "row 3", not NumPy's 3
