@@ -181,6 +181,25 @@ def test_search_works_offline(browser, site):
     context.close()
 
 
+def test_search_results_quote_the_pages_without_downloading_them(browser, site):
+    """Each result's snippet quotes the searched words from the page's light text
+    (scobook/sphinx/search.py); no result page itself is downloaded to make it."""
+    context = offline_context(browser)
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(f"{site}/search.html?q=Shanghai+Spirit", wait_until="networkidle")
+    results = page.locator("#search-results li")
+    assert results.count() >= 10
+    snippets = results.locator("p.context").all_inner_texts()
+    assert len(snippets) == results.count(), "a result without its snippet"
+    quoting = [s for s in snippets if "shanghai" in s.lower() or "spirit" in s.lower()]
+    assert len(quoting) >= results.count() // 2, snippets
+    assert [u for u in fetched if u.endswith(".summary.txt")], "no light text read"
+    assert [u for u in fetched if u.split("?")[0].endswith(".html") and "search.html" not in u] == []
+    context.close()
+
+
 def test_paragraph_links_land_on_the_paragraph(browser, site):
     context = offline_context(browser)
     page = context.new_page()

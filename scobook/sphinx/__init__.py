@@ -16,6 +16,7 @@ split by concern:
 - :mod:`scobook.sphinx.meta`       each page's meta description, and a proper home page redirect
 - :mod:`scobook.sphinx.theme`      workarounds for the theme, each naming its upstream issue
 - :mod:`scobook.sphinx.fonts`      the theme's Font Awesome fonts cut down to the icons the pages use
+- :mod:`scobook.sphinx.search`     search snippets read from a light text of each page, not the page
 
 Unresolvable references and bad data are reported as Sphinx errors, so the strict build fails.
 """
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from scobook.paths import BUILD_VARIABLE, ROOT_VARIABLE
 
-PARTS = ("cache", "facts", "chapters", "article", "quizzes", "explorers", "reference", "pack", "words", "charts", "fold", "meta", "theme", "fonts")
+PARTS = ("cache", "facts", "chapters", "article", "quizzes", "explorers", "reference", "pack", "words", "charts", "fold", "meta", "theme", "fonts", "search")
 
 
 def setup(app):
