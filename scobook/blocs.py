@@ -5,6 +5,7 @@ the states of the SCO membership file) and the timeline of Eurasian initiatives
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,9 @@ from scobook.reading import read_csv_strict
 
 #: How a caveat begins when the membership itself is in doubt (``data/blocs.csv``, column ``caveat``).
 UNCLEAR = "Unclear:"
+#: How a caveat begins when a member has frozen its participation without leaving, from a day on:
+#: "Frozen from 2024-02-22: ..." (Armenia in the CSTO).
+FROZEN = re.compile(r"Frozen from (\d{4}-\d{2}-\d{2}): ")
 
 BLOCS = {
     "EAEU": "Eurasian Economic Union",
@@ -45,6 +49,11 @@ def load_blocs(path: str | Path | None = None, *, today: dt.date | None = None) 
         require_country_code(path, row, "iso3", record["iso3"])
         if not record["source"]:
             raise DataError(path, row, "source", "missing or empty")
+        if record["caveat"].startswith("Frozen"):
+            match = FROZEN.match(record["caveat"])
+            if not match:
+                raise DataError(path, row, "caveat", "a frozen participation begins 'Frozen from YYYY-MM-DD: '")
+            parse_date(path, row, "caveat", match.group(1), today=today)
         start = parse_date(path, row, "start", record["start"], today=today)
         end = parse_date(path, row, "end", record["end"], today=today) if record["end"] else pd.NaT
         if end is not pd.NaT and end <= start:

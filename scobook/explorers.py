@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from scobook.article import load_article
-from scobook.blocs import BLOCS, IN_A_SENTENCE, UNCLEAR, load_blocs
+from scobook.blocs import BLOCS, FROZEN, IN_A_SENTENCE, UNCLEAR, load_blocs
 from scobook.catalog import as_of
 from scobook.claims import CLAIM_TYPES, OUTCOME_LABELS, load_claims, outcome_label
 from scobook.errors import InputError
@@ -216,6 +216,19 @@ def _bloc_row(periods: pd.DataFrame, day: pd.Timestamp) -> tuple[str, str, bool]
     return line, caveats, bool(len(running))
 
 
+def _caveat(caveats: str, day: pd.Timestamp) -> tuple[str | None, str]:
+    """What the one-sentence result adds after a bloc on ``day`` ("unclear", "participation
+    frozen", or None), and the caveat as the reader is shown it."""
+    if caveats.startswith(UNCLEAR):
+        return "unclear", caveats
+    frozen = FROZEN.match(caveats)
+    if frozen:
+        since = pd.Timestamp(frozen.group(1))
+        return ("participation frozen" if day >= since else None,
+                f"Participation frozen from {_day(since)}: {caveats[frozen.end():]}")
+    return None, f"Note: {caveats}"
+
+
 def blocs_view(value: str, data: tuple[pd.DataFrame, pd.DataFrame, pd.Timestamp] | None = None) -> View:
     """Which of the SCO, the EAEU, the CSTO, BRICS and ASEAN a state belongs to on a date, with
     the dates of each membership and the data's caveats: ``value`` is "ISO3|year", the day
@@ -235,10 +248,10 @@ def blocs_view(value: str, data: tuple[pd.DataFrame, pd.DataFrame, pd.Timestamp]
     for bloc in BLOCS:
         line, caveats, member = _bloc_row(blocs[(blocs["iso3"] == iso3) & (blocs["bloc"] == bloc)], day)
         name = IN_A_SENTENCE[bloc]
+        qualifier, shown = _caveat(caveats, day)
         if member:
-            member_of.append(f"{name} (unclear)" if caveats.startswith(UNCLEAR) else name)
-        label = "" if caveats.startswith(UNCLEAR) else "Note: "
-        note = f'<br><span class="sco-explorer-note">{label}{html.escape(caveats)}</span>' if caveats else ""
+            member_of.append(f"{name} ({qualifier})" if qualifier else name)
+        note = f'<br><span class="sco-explorer-note">{html.escape(shown)}</span>' if caveats else ""
         rows.append(f"<li><strong>{html.escape(bloc)}</strong>: {html.escape(line)}.{note}</li>")
     announce = (f"{names[iso3]} on {_day(day)}: a full member of {_join(member_of)}." if member_of
                 else f"{names[iso3]} on {_day(day)}: not a full member of any of these five.")

@@ -50,6 +50,12 @@ BAD_BLOCS = {
                 "row 3, field 'start': UZB's CSTO period from 2010-01-01 overlaps"),
     "bad-code": (BLOC_HEADER + "EAEU,Russia,RUSS,2015-01-01,,https://x,\n", "row 2, field 'iso3'"),
     "no-source": (BLOC_HEADER + "EAEU,Russia,RUS,2015-01-01,,,\n", "row 2, field 'source'"),
+    "frozen-without-a-day": ("bloc,country,iso3,start,end,source,notes,caveat\n"
+                             "CSTO,Armenia,ARM,2002-10-07,,https://x,,Frozen: since 2024.\n",
+                             "row 2, field 'caveat': a frozen participation begins 'Frozen from YYYY-MM-DD: '"),
+    "frozen-on-no-day": ("bloc,country,iso3,start,end,source,notes,caveat\n"
+                         "CSTO,Armenia,ARM,2002-10-07,,https://x,,Frozen from 2024-02-30: it said so.\n",
+                         "row 2, field 'caveat'"),
 }
 
 
